@@ -1,0 +1,40 @@
+"""Turns verified access-token claims into a principal, checking the sign-in is still live.
+
+One primary-key join per authenticated request: a revoked session, a deactivated user or a
+role change takes effect at once instead of when the 15-minute token expires.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chalicelib.accounts.models import AuthSession, Business, User
+from chalicelib.core.clock import utcnow
+from chalicelib.core.principal import Principal
+from chalicelib.core.security import AccessClaims
+
+
+def load_principal(session: Session, claims: AccessClaims) -> Principal | None:
+    row = session.execute(
+        select(User.id, User.role, User.business_id, Business.kind, User.email_verified_at)
+        .join(AuthSession, AuthSession.user_id == User.id)
+        .outerjoin(Business, Business.id == User.business_id)
+        .where(
+            AuthSession.id == claims.session_id,
+            User.id == claims.user_id,
+            AuthSession.revoked_at.is_(None),
+            AuthSession.expires_at > utcnow(),
+            User.status == "active",
+        )
+    ).one_or_none()
+    if row is None:
+        return None
+    return Principal(
+        user_id=row.id,
+        session_id=claims.session_id,
+        role=row.role,
+        business_id=row.business_id,
+        business_kind=row.kind,
+        email_verified=row.email_verified_at is not None,
+    )

@@ -1,0 +1,111 @@
+"""Engine, session factory and the unit of work.
+
+One engine per Lambda container, built on first use (pool of `DB_POOL_SIZE`, 1 in Lambda:
+RDS Proxy does the pooling). A unit of work is one transaction: it rolls back unless
+`commit()` was called, and runs its after-commit hooks (the outbox fast path) only once
+the commit succeeded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, MetaData, create_engine
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from chalicelib.core.settings import get_settings
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+_engine: Engine | None = None
+_session_factory: sessionmaker[Session] | None = None
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Accept plain `postgresql://` URLs (pgserver, DATABASE_URL) and use psycopg 3."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def get_engine() -> Engine:
+    global _engine
+    if _engine is None:
+        settings = get_settings()
+        _engine = create_engine(
+            sqlalchemy_url(settings.database_url),
+            pool_size=settings.db_pool_size,
+            max_overflow=0 if settings.db_pool_size == 1 else settings.db_pool_size,
+            pool_pre_ping=True,
+            pool_recycle=300,
+            connect_args={"options": f"-c statement_timeout={settings.db_statement_timeout_ms}"},
+        )
+    return _engine
+
+
+def get_session_factory() -> sessionmaker[Session]:
+    global _session_factory
+    if _session_factory is None:
+        _session_factory = sessionmaker(bind=get_engine(), expire_on_commit=False)
+    return _session_factory
+
+
+def use_session_factory(factory: sessionmaker[Session] | None) -> None:
+    """Swap the session factory (tests bind it to a connection held in a transaction)."""
+    global _session_factory
+    _session_factory = factory
+
+
+def reset_engine() -> None:
+    global _engine, _session_factory
+    if _engine is not None:
+        _engine.dispose()
+    _engine = None
+    _session_factory = None
+
+
+class UnitOfWork:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._committed = False
+        self._after_commit: list[Callable[[], Any]] = []
+
+    def after_commit(self, hook: Callable[[], Any]) -> None:
+        self._after_commit.append(hook)
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+        hooks, self._after_commit = self._after_commit, []
+        for hook in hooks:
+            hook()
+
+    @property
+    def committed(self) -> bool:
+        return self._committed
+
+
+@contextmanager
+def unit_of_work() -> Iterator[UnitOfWork]:
+    session = get_session_factory()()
+    uow = UnitOfWork(session)
+    try:
+        yield uow
+    finally:
+        if session.in_transaction():
+            session.rollback()
+        session.close()

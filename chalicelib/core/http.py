@@ -1,0 +1,253 @@
+"""Declaring routes: parsing, authentication, the unit of work and the route table.
+
+`endpoint(...)` registers a Chalice route and records its contract (request, query and
+response models, roles) in `ROUTES`, from which the OpenAPI document is generated. The
+wrapped view receives a `RequestContext` whose `body`/`query` are already validated
+pydantic models and whose `session` belongs to a unit of work that is committed once
+when the view returns normally and rolled back otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from chalice import Blueprint, Response
+from chalice.app import Request
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
+
+from chalicelib.core.db import UnitOfWork, unit_of_work
+from chalicelib.core.errors import DomainError, Forbidden, NotFound, Unauthorized, ValidationFailed, field_error
+from chalicelib.core.principal import Principal, PrincipalLoader
+from chalicelib.core.security import decode_access_token
+
+PUBLIC: frozenset[str] = frozenset()
+MAX_JSON_BODY_BYTES = 256 * 1024
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class RouteSpec:
+    blueprint: str
+    path: str
+    method: str
+    summary: str
+    request: type[BaseModel] | None
+    query: type[BaseModel] | None
+    response: type[BaseModel] | None
+    status: int
+    roles: frozenset[str]
+    business_kinds: frozenset[str] | None
+    tags: tuple[str, ...]
+    errors: tuple[int, ...]
+    produces: str
+
+
+ROUTES: list[RouteSpec] = []
+
+_principal_loader: PrincipalLoader | None = None
+
+
+def set_principal_loader(loader: PrincipalLoader) -> None:
+    global _principal_loader
+    _principal_loader = loader
+
+
+@dataclass
+class RequestContext:
+    request: Request
+    uow: UnitOfWork
+    principal_or_none: Principal | None = None
+    body: Any = None
+    query: Any = None
+    response_headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def session(self) -> Session:
+        return self.uow.session
+
+    @property
+    def principal(self) -> Principal:
+        if self.principal_or_none is None:
+            raise Unauthorized()
+        return self.principal_or_none
+
+    @property
+    def source_ip(self) -> str | None:
+        identity = (self.request.context or {}).get("identity") or {}
+        return identity.get("sourceIp")
+
+    @property
+    def user_agent(self) -> str | None:
+        return self.request.headers.get("user-agent")
+
+    @property
+    def request_id(self) -> str | None:
+        return (self.request.context or {}).get("requestId")
+
+    def header(self, name: str) -> str | None:
+        return self.request.headers.get(name)
+
+
+def pydantic_details(exc: ValidationError, prefix: str = "") -> list[dict[str, str]]:
+    details = []
+    for err in exc.errors(include_url=False):
+        location = ".".join(str(part) for part in err["loc"]) or prefix.rstrip(".") or "body"
+        message = err["msg"].removeprefix("Value error, ")
+        details.append(field_error(prefix + location if prefix and err["loc"] else location, err["type"], message))
+    return details
+
+
+def parse_model(model: type[ModelT], data: Any, *, prefix: str = "") -> ModelT:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ValidationFailed(details=pydantic_details(exc, prefix)) from exc
+
+
+def parse_json_body(request: Request, model: type[ModelT], *, max_bytes: int = MAX_JSON_BODY_BYTES) -> ModelT:
+    raw = request.raw_body or b""
+    if len(raw) > max_bytes:
+        raise ValidationFailed(
+            "The request body is too large.",
+            details=[field_error("body", "too_large", f"At most {max_bytes} bytes are accepted.")],
+        )
+    content_type = (request.headers.get("content-type") or "application/json").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise ValidationFailed(
+            "The request body must be JSON.",
+            details=[field_error("body", "unsupported_content_type", "Send Content-Type: application/json.")],
+        )
+    try:
+        data = json.loads(raw or b"{}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValidationFailed(
+            "The request body is not valid JSON.", details=[field_error("body", "invalid_json", "Send a JSON object.")]
+        ) from exc
+    return parse_model(model, data)
+
+
+def parse_query(request: Request, model: type[ModelT]) -> ModelT:
+    params = dict(request.query_params or {})
+    return parse_model(model, params)
+
+
+def _authenticate(ctx: RequestContext) -> Principal | None:
+    header = ctx.request.headers.get("authorization") or ""
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return None
+    claims = decode_access_token(token.strip())
+    if claims is None or _principal_loader is None:
+        return None
+    return _principal_loader(ctx.session, claims)
+
+
+def _authorize(principal: Principal | None, roles: frozenset[str], kinds: frozenset[str] | None) -> None:
+    if not roles:
+        return
+    if principal is None:
+        raise Unauthorized("Sign in to continue.", code="not_authenticated")
+    if principal.role not in roles:
+        raise Forbidden("Your role does not allow this.", code="role_not_allowed")
+    if kinds is not None and principal.business_kind not in kinds:
+        raise Forbidden("This is only available to " + " and ".join(sorted(kinds)) + " accounts.", code="wrong_business_kind")
+
+
+def _path_uuids(kwargs: dict[str, str], uuid_params: Collection[str]) -> dict[str, Any]:
+    converted: dict[str, Any] = dict(kwargs)
+    for name in uuid_params:
+        try:
+            converted[name] = uuid.UUID(kwargs[name])
+        except (ValueError, KeyError) as exc:
+            raise NotFound() from exc
+    return converted
+
+
+def to_response(result: Any, status: int, headers: dict[str, str]) -> Response:
+    if isinstance(result, Response):
+        result.headers = {**headers, **(result.headers or {})}
+        return result
+    if result is None:
+        return Response(body="", status_code=204 if status == 200 else status, headers=headers)
+    if isinstance(result, BaseModel):
+        body = result.model_dump(mode="json", by_alias=True)
+    else:
+        body = result
+    return Response(body=body, status_code=status, headers={"Content-Type": "application/json", **headers})
+
+
+def endpoint(
+    bp: Blueprint,
+    path: str,
+    method: str = "GET",
+    *,
+    summary: str,
+    roles: Collection[str] = PUBLIC,
+    business_kinds: Collection[str] | None = None,
+    request: type[BaseModel] | None = None,
+    query: type[BaseModel] | None = None,
+    response: type[BaseModel] | None = None,
+    status: int = 200,
+    uuid_params: Collection[str] = ("id",),
+    errors: Collection[int] = (),
+    tags: Collection[str] = (),
+    no_store: bool = False,
+    produces: str = "application/json",
+    max_body_bytes: int = MAX_JSON_BODY_BYTES,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    role_set = frozenset(roles)
+    kind_set = frozenset(business_kinds) if business_kinds is not None else None
+    path_params = {part[1:-1] for part in path.split("/") if part.startswith("{")}
+    uuid_path_params = [name for name in uuid_params if name in path_params]
+
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+        def handler(**kwargs: str) -> Response:
+            extra_headers = {"Cache-Control": "no-store"} if no_store else {}
+            try:
+                with unit_of_work() as uow:
+                    ctx = RequestContext(request=bp.current_request, uow=uow)
+                    ctx.principal_or_none = _authenticate(ctx) if role_set else None
+                    _authorize(ctx.principal_or_none, role_set, kind_set)
+                    args = _path_uuids(kwargs, uuid_path_params)
+                    if request is not None:
+                        ctx.body = parse_json_body(ctx.request, request, max_bytes=max_body_bytes)
+                    if query is not None:
+                        ctx.query = parse_query(ctx.request, query)
+                    result = view(ctx, **args)
+                    if not uow.committed:
+                        uow.commit()
+                    return to_response(result, status, {**ctx.response_headers, **extra_headers})
+            except DomainError as error:
+                from chalicelib.core.envelope import domain_error_response
+
+                return domain_error_response(error, extra_headers)
+
+        handler.__name__ = view.__name__
+        handler.__doc__ = view.__doc__
+        bp.route(path, methods=[method], content_types=["*/*"])(handler)
+        ROUTES.append(
+            RouteSpec(
+                blueprint=bp.import_name,
+                path=path,
+                method=method,
+                summary=summary,
+                request=request,
+                query=query,
+                response=response,
+                status=status,
+                roles=role_set,
+                business_kinds=kind_set,
+                tags=tuple(tags),
+                errors=tuple(errors),
+                produces=produces,
+            )
+        )
+        return view
+
+    return decorator

@@ -1,0 +1,134 @@
+"""Password hashing, opaque tokens, access tokens and encryption at rest."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+import jwt
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.fernet import Fernet, InvalidToken
+
+from chalicelib.core.clock import utcnow
+from chalicelib.core.settings import get_settings
+
+JWT_ALGORITHM = "HS256"
+
+
+@lru_cache(maxsize=1)
+def _password_hasher() -> PasswordHasher:
+    return PasswordHasher()  # argon2id with the library's RFC 9106 low-memory profile
+
+
+def hash_password(password: str) -> str:
+    return _password_hasher().hash(password)
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """Constant work whether or not the account exists (a dummy hash stands in)."""
+    try:
+        return _password_hasher().verify(password_hash or _dummy_hash(), password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def new_opaque_token(nbytes: int = 32) -> str:
+    return secrets.token_urlsafe(nbytes)
+
+
+def hash_token(token: str) -> str:
+    """Opaque tokens carry 256 bits of entropy, so a fast keyed-free SHA-256 is enough."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def constant_time_equals(left: str, right: str) -> bool:
+    return hmac.compare_digest(left.encode(), right.encode())
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: uuid.UUID
+    session_id: uuid.UUID
+    role: str
+    business_id: uuid.UUID | None
+    business_kind: str | None
+    expires_at: datetime
+
+
+def issue_access_token(
+    *, user_id: uuid.UUID, session_id: uuid.UUID, role: str, business_id: uuid.UUID | None, business_kind: str | None
+) -> tuple[str, datetime]:
+    settings = get_settings()
+    now = utcnow()
+    expires_at = now + timedelta(seconds=settings.access_token_ttl_seconds)
+    claims: dict[str, Any] = {
+        "sub": str(user_id),
+        "sid": str(session_id),
+        "role": role,
+        "bid": str(business_id) if business_id else None,
+        "bkind": business_kind,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": int(now.timestamp()),
+        "exp": int(expires_at.timestamp()),
+        "jti": uuid.uuid4().hex,
+    }
+    return jwt.encode(claims, settings.jwt_secret, algorithm=JWT_ALGORITHM), expires_at
+
+
+def decode_access_token(token: str) -> AccessClaims | None:
+    settings = get_settings()
+    try:
+        claims = jwt.decode(
+            token,
+            settings.jwt_secret,
+            algorithms=[JWT_ALGORITHM],
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={"require": ["exp", "iat", "sub", "sid", "iss", "aud"]},
+        )
+        return AccessClaims(
+            user_id=uuid.UUID(claims["sub"]),
+            session_id=uuid.UUID(claims["sid"]),
+            role=str(claims["role"]),
+            business_id=uuid.UUID(claims["bid"]) if claims.get("bid") else None,
+            business_kind=claims.get("bkind"),
+            expires_at=datetime.fromtimestamp(claims["exp"], tz=utcnow().tzinfo),
+        )
+    except (jwt.PyJWTError, KeyError, ValueError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _fernet() -> Fernet:
+    return Fernet(get_settings().field_encryption_key.encode())
+
+
+def encrypt(plaintext: str) -> str:
+    return _fernet().encrypt(plaintext.encode()).decode()
+
+
+def decrypt(ciphertext: str) -> str | None:
+    try:
+        return _fernet().decrypt(ciphertext.encode()).decode()
+    except InvalidToken:
+        return None
+
+
+def keyed_hash(value: str) -> str:
+    """HMAC-SHA256 under a server key: for short secrets (recovery codes) that a plain
+    hash would not protect against an offline guess."""
+    key = hashlib.sha256(b"keyed-hash:" + get_settings().field_encryption_key.encode()).digest()
+    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()

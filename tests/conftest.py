@@ -1,0 +1,91 @@
+"""Test fixtures: one fresh, migrated database per run; each test in a rolled-back
+transaction unless it asks for committed data (`committed_db`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("STAGE", "test")
+os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-1")
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
+os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+os.environ.pop("AWS_ENDPOINT_URL", None)
+
+from sqlalchemy import text  # noqa: E402
+from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
+
+from tests.support import database  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    url = database.create_database(database.server_url())
+    try:
+        database.migrate(url)
+        os.environ["DATABASE_URL"] = url
+        os.environ["DB_POOL_SIZE"] = "12"
+        from chalicelib.core import db
+        from chalicelib.core.settings import get_settings
+
+        get_settings.cache_clear()
+        db.reset_engine()
+        yield url
+    finally:
+        from chalicelib.core import db
+
+        db.reset_engine()
+        database.drop_database(url)
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Session]:
+    """A session on a connection whose outer transaction is rolled back after the test.
+
+    Every unit of work the code under test opens joins that transaction through a
+    savepoint, so commits are real to the code and invisible to other tests."""
+    from chalicelib.core import db as core_db
+
+    engine = core_db.get_engine()
+    connection = engine.connect()
+    outer = connection.begin()
+    factory = sessionmaker(bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint")
+    core_db.use_session_factory(factory)
+    session = factory()
+    try:
+        yield session
+    finally:
+        session.close()
+        outer.rollback()
+        connection.close()
+        core_db.use_session_factory(None)
+
+
+@pytest.fixture
+def committed_db(database_url: str) -> Iterator[Session]:
+    """Real commits, for tests that need several connections; every table is emptied after."""
+    from chalicelib.core import db as core_db
+
+    core_db.use_session_factory(None)
+    session = core_db.get_session_factory()()
+    try:
+        yield session
+    finally:
+        session.close()
+        from chalicelib.all_models import Base
+
+        tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+        with core_db.get_engine().begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} CASCADE"))
+
+
+@pytest.fixture
+def client(db: Session) -> Iterator[object]:
+    from chalice.test import Client
+
+    from app import app
+
+    with Client(app) as test_client:
+        yield test_client

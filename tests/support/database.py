@@ -1,0 +1,49 @@
+"""A fresh PostgreSQL database per test run: DATABASE_URL's server if set, else pgserver."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import psycopg
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import make_url
+
+from chalicelib.core.db import sqlalchemy_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def server_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return sqlalchemy_url(url)
+    import pgserver
+
+    server = pgserver.get_server(ROOT / ".local" / "test-pgdata", cleanup_mode="stop")
+    return sqlalchemy_url(server.get_uri())
+
+
+def _admin_conninfo(url: str) -> str:
+    return make_url(url).set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+
+
+def create_database(base_url: str) -> str:
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_admin_conninfo(base_url), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return make_url(base_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(url: str) -> None:
+    name = make_url(url).database
+    with psycopg.connect(_admin_conninfo(url), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def migrate(url: str) -> None:
+    config = Config(str(ROOT / "alembic.ini"))
+    config.attributes["database_url"] = url
+    command.upgrade(config, "head")
