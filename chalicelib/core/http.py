@@ -233,7 +233,7 @@ def endpoint(
         bp.route(path, methods=[method], content_types=["*/*"])(handler)
         ROUTES.append(
             RouteSpec(
-                blueprint=bp.import_name,
+                blueprint=bp._import_name,
                 path=path,
                 method=method,
                 summary=summary,

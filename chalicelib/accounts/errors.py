@@ -1,0 +1,98 @@
+"""Accounts error codes: each a domain error with its status."""
+
+from __future__ import annotations
+
+from chalicelib.core.errors import BusinessRuleViolation, Conflict, NotFound, Unauthorized, ValidationFailed, field_error
+
+
+class EmailTaken(Conflict):
+    code = "email_taken"
+    message = "An account with this e-mail address already exists."
+
+
+class RegistrationNumberTaken(Conflict):
+    code = "registration_number_taken"
+    message = "A business of this kind is already registered with this registration number."
+
+
+class InvalidCredentials(Unauthorized):
+    code = "invalid_credentials"
+    message = "The e-mail address or password is incorrect."
+
+
+class OtpRequired(Unauthorized):
+    code = "otp_required"
+    message = "Enter the code from your authenticator app or a recovery code."
+
+
+class InvalidRefreshToken(Unauthorized):
+    code = "invalid_refresh_token"
+    message = "Your session has ended. Please sign in again."
+
+
+class RefreshTokenReused(Unauthorized):
+    code = "refresh_token_reused"
+    message = "This session was ended for your safety because its token was used twice. Please sign in again."
+
+
+class AlreadyVerified(Conflict):
+    code = "already_verified"
+    message = "This e-mail address is already verified."
+
+
+class TwoFactorAlreadyEnabled(Conflict):
+    code = "two_factor_already_enabled"
+    message = "Two-factor authentication is already on."
+
+
+class TwoFactorNotEnabled(Conflict):
+    code = "two_factor_not_enabled"
+    message = "Two-factor authentication is not on."
+
+
+class TwoFactorSetupMissing(Conflict):
+    code = "two_factor_setup_missing"
+    message = "Start two-factor setup first."
+
+
+class CannotDeactivateOwner(BusinessRuleViolation):
+    code = "cannot_deactivate_owner"
+    message = "The owner of the business cannot be deactivated."
+
+
+class NotAWholesaler(BusinessRuleViolation):
+    code = "not_a_wholesaler"
+    message = "Only wholesalers go through verification."
+
+
+class VerificationUnchanged(Conflict):
+    code = "verification_unchanged"
+    message = "The business already has this verification status."
+
+
+class UserNotFound(NotFound):
+    code = "user_not_found"
+    message = "No such user in your business."
+
+
+class BusinessNotFound(NotFound):
+    code = "business_not_found"
+    message = "No such business."
+
+
+class SessionNotFound(NotFound):
+    code = "session_not_found"
+    message = "No such session."
+
+
+def invalid_token(field: str = "token") -> ValidationFailed:
+    return ValidationFailed(
+        "The link is invalid or has expired.",
+        details=[field_error(field, "invalid_or_expired", "Ask for a new link and try again.")],
+    )
+
+
+def invalid_code(field: str = "code") -> ValidationFailed:
+    return ValidationFailed(
+        "The code is not correct.", details=[field_error(field, "invalid_code", "Check the code and try again.")]
+    )

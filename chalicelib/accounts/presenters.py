@@ -1,0 +1,39 @@
+"""Models to response schemas."""
+
+from __future__ import annotations
+
+from chalicelib.accounts.models import Business, User
+from chalicelib.accounts.schemas import AddressOut, BusinessOut, UserOut
+
+
+def user_out(user: User) -> UserOut:
+    return UserOut(
+        id=user.id,
+        email=user.email,
+        full_name=user.full_name,
+        phone=user.phone,
+        role=user.role,  # type: ignore[arg-type]
+        status=user.status,  # type: ignore[arg-type]
+        business_id=user.business_id,
+        email_verified=user.email_verified_at is not None,
+        two_factor_enabled=user.totp_enabled_at is not None,
+        created_at=user.created_at,
+    )
+
+
+def business_out(business: Business) -> BusinessOut:
+    return BusinessOut(
+        id=business.id,
+        kind=business.kind,  # type: ignore[arg-type]
+        name=business.name,
+        registration_number=business.registration_number,
+        tax_id=business.tax_id,
+        phone=business.phone,
+        email=business.email,
+        address=AddressOut(
+            line=business.address_line, city=business.city, region=business.region, country=business.country
+        ),
+        verification_status=business.verification_status,  # type: ignore[arg-type]
+        verification_reason=business.verification_reason,
+        created_at=business.created_at,
+    )

@@ -1,0 +1,296 @@
+"""Accounts: registration, e-mail verification, profiles, staff and wholesaler verification.
+
+Services take the session first, never commit, and raise domain errors.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from chalicelib.accounts import repository
+from chalicelib.accounts.errors import (
+    AlreadyVerified,
+    BusinessNotFound,
+    CannotDeactivateOwner,
+    EmailTaken,
+    NotAWholesaler,
+    RegistrationNumberTaken,
+    UserNotFound,
+    VerificationUnchanged,
+)
+from chalicelib.accounts.models import Business, Consent, User
+from chalicelib.accounts.passwords import validated_password
+from chalicelib.accounts.presenters import business_out, user_out
+from chalicelib.accounts.schemas import (
+    AcceptInvitationRequest,
+    BusinessOut,
+    BusinessPage,
+    InviteStaffRequest,
+    RegisterRequest,
+    RegisterResponse,
+    SignedIn,
+    UpdateBusinessRequest,
+    UpdateMeRequest,
+    UserOut,
+    VerificationDecision,
+)
+from chalicelib.accounts.sign_in import Client, start_session
+from chalicelib.accounts.tokens import announce_token, issue_token, redeem_token
+from chalicelib.core.audit import record_audit
+from chalicelib.core.clock import utcnow
+from chalicelib.core.errors import ValidationFailed, field_error
+from chalicelib.core.outbox import record_event
+from chalicelib.core.pagination import decode_cursor, encode_cursor
+from chalicelib.core.principal import Principal
+from chalicelib.core.security import hash_password
+from chalicelib.core.settings import get_settings
+
+
+def _flush_or_conflict(session: Session) -> None:
+    """Unique constraints are the final word when two registrations race."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", "") or ""
+        if constraint == "uq_users_email":
+            raise EmailTaken() from exc
+        if constraint == "uq_businesses_kind":
+            raise RegistrationNumberTaken() from exc
+        raise
+
+
+def register(session: Session, *, request: RegisterRequest, client: Client) -> RegisterResponse:
+    data, owner_data = request.business, request.owner
+    if repository.email_exists(session, owner_data.email):
+        raise EmailTaken()
+    if repository.registration_number_exists(session, data.kind, data.registration_number):
+        raise RegistrationNumberTaken()
+    business = Business(
+        id=uuid.uuid4(),
+        kind=data.kind,
+        name=data.name,
+        registration_number=data.registration_number,
+        tax_id=data.tax_id,
+        phone=data.phone,
+        email=data.email,
+        address_line=data.address.line,
+        city=data.address.city,
+        region=data.address.region,
+        country=data.address.country,
+        verification_status="pending" if data.kind == "wholesaler" else "not_required",
+    )
+    session.add(business)
+    _flush_or_conflict(session)
+    owner = User(
+        id=uuid.uuid4(),
+        business_id=business.id,
+        role="owner",
+        status="active",
+        email=owner_data.email,
+        full_name=owner_data.full_name,
+        phone=owner_data.phone,
+        password_hash=hash_password(owner_data.password),
+        password_changed_at=utcnow(),
+    )
+    session.add(owner)
+    _flush_or_conflict(session)
+    for document, version in (("terms", request.accepted_terms_version), ("privacy", request.accepted_privacy_version)):
+        session.add(Consent(id=uuid.uuid4(), user_id=owner.id, document=document, version=version,
+                            source_ip=client.source_ip))
+    _send_verification(session, owner)
+    record_event(
+        session, "BusinessRegistered", aggregate_type="business", aggregate_id=business.id,
+        payload={"business_id": str(business.id), "kind": business.kind, "name": business.name,
+                 "owner_user_id": str(owner.id)},
+    )
+    record_audit(session, "auth.registered", actor_user_id=owner.id, source_ip=client.source_ip,
+                 target_type="business", target_id=business.id, details={"kind": business.kind})
+    signed_in = start_session(session, owner, client)
+    next_step = "Open the link we e-mailed to " + owner.email + " to verify your address."
+    if business.kind == "wholesaler":
+        next_step += " Our team will verify your business before retailers can see your products."
+    return RegisterResponse(**signed_in.model_dump(), next_step=next_step)
+
+
+def _send_verification(session: Session, user: User) -> None:
+    ttl = timedelta(hours=get_settings().email_token_ttl_hours)
+    token = issue_token(session, user, purpose="verify_email", ttl=ttl)
+    announce_token(session, "EmailVerificationRequested", user, token)
+
+
+def verify_email(session: Session, *, token: str, source_ip: str | None) -> UserOut:
+    user = redeem_token(session, token, purpose="verify_email")
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+    record_audit(session, "auth.email_verified", actor_user_id=user.id, source_ip=source_ip,
+                 target_type="user", target_id=user.id)
+    return user_out(user)
+
+
+def resend_verification(session: Session, *, principal: Principal) -> None:
+    user = _me(session, principal, for_update=True)
+    if user.email_verified_at is not None:
+        raise AlreadyVerified()
+    _send_verification(session, user)
+
+
+def _me(session: Session, principal: Principal, *, for_update: bool = False) -> User:
+    user = repository.get_user(session, principal.user_id, for_update=for_update)
+    assert user is not None, "the principal loader only admits existing users"
+    return user
+
+
+def get_me(session: Session, *, principal: Principal) -> UserOut:
+    return user_out(_me(session, principal))
+
+
+def update_me(session: Session, *, principal: Principal, request: UpdateMeRequest) -> UserOut:
+    user = _me(session, principal, for_update=True)
+    changes = request.model_dump(exclude_unset=True, exclude_none=True)
+    for field, value in changes.items():
+        setattr(user, field, value)
+    return user_out(user)
+
+
+def _my_business(session: Session, principal: Principal, *, for_update: bool = False) -> Business:
+    business = repository.get_business(session, principal.require_business_id(), for_update=for_update)
+    if business is None:
+        raise BusinessNotFound()
+    return business
+
+
+def get_business(session: Session, *, principal: Principal) -> BusinessOut:
+    return business_out(_my_business(session, principal))
+
+
+def update_business(
+    session: Session, *, principal: Principal, request: UpdateBusinessRequest, source_ip: str | None
+) -> BusinessOut:
+    business = _my_business(session, principal, for_update=True)
+    changes: dict[str, Any] = request.model_dump(exclude_unset=True, exclude_none=True, exclude={"address"})
+    if request.address is not None:
+        changes.update(address_line=request.address.line, city=request.address.city,
+                       region=request.address.region, country=request.address.country)
+    for field, value in changes.items():
+        setattr(business, field, value)
+    business.updated_at = utcnow()
+    record_audit(session, "business.updated", actor_user_id=principal.user_id, source_ip=source_ip,
+                 target_type="business", target_id=business.id, details={"fields": sorted(changes)})
+    return business_out(business)
+
+
+def list_staff(session: Session, *, principal: Principal) -> list[UserOut]:
+    return [user_out(user) for user in repository.list_business_users(session, principal.require_business_id())]
+
+
+def invite_staff(
+    session: Session, *, principal: Principal, request: InviteStaffRequest, source_ip: str | None
+) -> UserOut:
+    business = _my_business(session, principal)
+    if repository.email_exists(session, request.email):
+        raise EmailTaken()
+    inviter = _me(session, principal)
+    user = User(id=uuid.uuid4(), business_id=business.id, role="staff", status="invited",
+                email=request.email, full_name=request.full_name)
+    session.add(user)
+    _flush_or_conflict(session)
+    token = issue_token(session, user, purpose="invitation", ttl=timedelta(days=get_settings().invitation_ttl_days))
+    announce_token(session, "StaffInvited", user, token, business_id=str(business.id),
+                   business_name=business.name, invited_by_name=inviter.full_name)
+    record_audit(session, "business.staff_invited", actor_user_id=principal.user_id, source_ip=source_ip,
+                 target_type="user", target_id=user.id)
+    return user_out(user)
+
+
+def accept_invitation(session: Session, *, request: AcceptInvitationRequest, client: Client) -> SignedIn:
+    user = redeem_token(session, request.token, purpose="invitation")
+    user.password_hash = hash_password(validated_password(request.password, user.email))
+    user.password_changed_at = utcnow()
+    user.status = "active"
+    user.email_verified_at = user.email_verified_at or utcnow()
+    if request.full_name:
+        user.full_name = request.full_name
+    if request.phone:
+        user.phone = request.phone
+    record_audit(session, "business.invitation_accepted", actor_user_id=user.id, source_ip=client.source_ip,
+                 target_type="user", target_id=user.id)
+    return start_session(session, user, client)
+
+
+def deactivate_staff(session: Session, *, principal: Principal, user_id: uuid.UUID, source_ip: str | None) -> None:
+    user = repository.get_business_user(session, principal.require_business_id(), user_id)
+    if user is None:
+        raise UserNotFound()
+    if user.role == "owner":
+        raise CannotDeactivateOwner()
+    if user.status == "deactivated":
+        return
+    now = utcnow()
+    user.status = "deactivated"
+    repository.retire_tokens(session, user.id, "invitation", now)
+    repository.revoke_sessions(session, user.id, reason="user_deactivated", now=now)
+    record_audit(session, "business.staff_deactivated", actor_user_id=principal.user_id, source_ip=source_ip,
+                 target_type="user", target_id=user.id)
+
+
+def list_businesses(
+    session: Session, *, kind: str | None, status: str | None, cursor: str | None, limit: int
+) -> BusinessPage:
+    after = None
+    if cursor:
+        position = decode_cursor(cursor)
+        try:
+            after = (datetime.fromisoformat(position["created_at"]), uuid.UUID(position["id"]))
+        except (KeyError, ValueError, TypeError):
+            raise ValidationFailed(details=[field_error("cursor", "invalid_cursor", "Start again.")]) from None
+    rows = repository.list_businesses(session, kind=kind, status=status, after=after, limit=limit + 1)
+    page = rows[:limit]
+    next_cursor = (
+        encode_cursor({"created_at": page[-1].created_at.isoformat(), "id": str(page[-1].id)})
+        if len(rows) > limit
+        else None
+    )
+    return BusinessPage(items=[business_out(b) for b in page], next_cursor=next_cursor)
+
+
+def decide_verification(
+    session: Session, *, principal: Principal, business_id: uuid.UUID, decision: VerificationDecision,
+    source_ip: str | None,
+) -> BusinessOut:
+    business = repository.get_business(session, business_id, for_update=True)
+    if business is None:
+        raise BusinessNotFound()
+    if business.kind != "wholesaler":
+        raise NotAWholesaler()
+    if business.verification_status == decision.status:
+        raise VerificationUnchanged()
+    now = utcnow()
+    business.verification_status = decision.status
+    business.verification_reason = decision.reason
+    business.verified_at = now if decision.status == "verified" else None
+    business.verified_by = principal.user_id
+    business.updated_at = now
+    record_audit(session, f"admin.business_{decision.status}", actor_user_id=principal.user_id, source_ip=source_ip,
+                 target_type="business", target_id=business.id, details={"reason": decision.reason})
+    record_event(session, "WholesalerVerificationChanged", aggregate_type="business", aggregate_id=business.id,
+                 payload={"business_id": str(business.id), "status": decision.status, "reason": decision.reason})
+    return business_out(business)
+
+
+def create_platform_user(session: Session, *, email: str, full_name: str, password: str, role: str = "admin") -> User:
+    """Admins and support staff, created by the operator CLI (never through the API)."""
+    if role not in ("admin", "support"):
+        raise ValueError("role must be admin or support")
+    if repository.email_exists(session, email):
+        raise EmailTaken()
+    user = User(id=uuid.uuid4(), business_id=None, role=role, status="active", email=email, full_name=full_name,
+                password_hash=hash_password(validated_password(password, email)), email_verified_at=utcnow(),
+                password_changed_at=utcnow())
+    session.add(user)
+    _flush_or_conflict(session)
+    return user

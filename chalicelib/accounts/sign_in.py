@@ -1,0 +1,231 @@
+"""Signing in and out: passwords, throttling, sessions and rotating refresh tokens.
+
+Throttling: failed sign-ins are counted per account (the normalised e-mail, whether or
+not it exists, so answers never reveal it) and per source IP inside a sliding window.
+Reaching the limit locks that key for `base * 2**(lockouts-1)` seconds (capped), so each
+new lock-out lasts twice as long as the previous one; a successful sign-in clears the
+account's counters. The counters must survive the refusal, so `sign_in` returns the
+error instead of raising it and the route commits before answering.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from chalicelib.accounts import repository, two_factor
+from chalicelib.accounts.errors import (
+    InvalidCredentials,
+    InvalidRefreshToken,
+    OtpRequired,
+    RefreshTokenReused,
+    SessionNotFound,
+)
+from chalicelib.accounts.models import AuthSession, LoginThrottle, RefreshToken, User
+from chalicelib.accounts.presenters import business_out, user_out
+from chalicelib.accounts.schemas import LoginRequest, SessionOut, SignedIn
+from chalicelib.core.audit import record_audit
+from chalicelib.core.clock import utcnow
+from chalicelib.core.errors import DomainError, TooManyRequests
+from chalicelib.core.outbox import record_event
+from chalicelib.core.principal import Principal
+from chalicelib.core.security import hash_token, issue_access_token, new_opaque_token, verify_password
+from chalicelib.core.settings import get_settings
+
+ACCOUNT = "account"
+IP = "ip"
+
+
+@dataclass(frozen=True)
+class Client:
+    source_ip: str | None
+    user_agent: str | None
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    signed_in: SignedIn | None = None
+    error: DomainError | None = None
+
+
+def start_session(session: Session, user: User, client: Client) -> SignedIn:
+    """A new session family with its first refresh token, and an access token for it."""
+    settings = get_settings()
+    now = utcnow()
+    auth_session = AuthSession(
+        id=uuid.uuid4(),
+        user_id=user.id,
+        created_at=now,
+        last_used_at=now,
+        expires_at=now + timedelta(days=settings.refresh_token_ttl_days),
+        user_agent=(client.user_agent or "")[:300] or None,
+        source_ip=client.source_ip,
+    )
+    session.add(auth_session)
+    user.last_login_at = now
+    return _issue_tokens(session, user, auth_session)
+
+
+def _issue_tokens(session: Session, user: User, auth_session: AuthSession) -> SignedIn:
+    refresh_token = new_opaque_token()
+    session.add(RefreshToken(id=uuid.uuid4(), session_id=auth_session.id, token_hash=hash_token(refresh_token)))
+    business = repository.get_business(session, user.business_id) if user.business_id else None
+    access_token, expires_at = issue_access_token(
+        user_id=user.id,
+        session_id=auth_session.id,
+        role=user.role,
+        business_id=user.business_id,
+        business_kind=business.kind if business else None,
+    )
+    session.flush()
+    return SignedIn(
+        access_token=access_token,
+        expires_in=max(0, int((expires_at - utcnow()).total_seconds())),
+        refresh_token=refresh_token,
+        refresh_expires_at=auth_session.expires_at,
+        user=user_out(user),
+        business=business_out(business) if business else None,
+    )
+
+
+def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignInResult:
+    now = utcnow()
+    email = request.email.strip().lower()
+    keys = [(ACCOUNT, email)] + ([(IP, client.source_ip)] if client.source_ip else [])
+    locks = repository.current_locks(session, keys, now)
+    if locks:
+        until = max(lock.locked_until for lock in locks if lock.locked_until)
+        retry_after = max(1, math.ceil((until - now).total_seconds()))
+        record_audit(
+            session, "auth.sign_in_blocked", actor_user_id=None, source_ip=client.source_ip,
+            target_type="email", target_id=email[:80], details={"retry_after": retry_after},
+        )
+        return SignInResult(error=TooManyRequests(retry_after=retry_after, code="too_many_attempts"))
+
+    user = repository.get_user_by_email(session, email)
+    password_ok = verify_password(user.password_hash if user else None, request.password)
+    if user is None or not password_ok or user.status != "active":
+        return SignInResult(error=_record_failure(session, keys, user, client, reason="bad_password"))
+
+    if user.totp_enabled_at is not None:
+        if not request.otp and not request.recovery_code:
+            return SignInResult(error=OtpRequired())
+        if not two_factor.accept_second_factor(session, user, otp=request.otp, recovery_code=request.recovery_code):
+            return SignInResult(error=_record_failure(session, keys, user, client, reason="bad_second_factor"))
+
+    throttle = repository.lock_throttle(session, ACCOUNT, email, now)
+    throttle.failures, throttle.lockouts, throttle.locked_until = 0, 0, None
+    signed_in = start_session(session, user, client)
+    record_audit(session, "auth.signed_in", actor_user_id=user.id, source_ip=client.source_ip,
+                 target_type="user", target_id=user.id)
+    return SignInResult(signed_in=signed_in)
+
+
+def _record_failure(
+    session: Session, keys: list[tuple[str, str]], user: User | None, client: Client, *, reason: str
+) -> DomainError:
+    settings = get_settings()
+    now = utcnow()
+    record_audit(
+        session, "auth.sign_in_failed", actor_user_id=user.id if user else None, source_ip=client.source_ip,
+        target_type="email", target_id=keys[0][1][:80], details={"reason": reason},
+    )
+    locked_for: int | None = None
+    for scope, key in keys:
+        limit = settings.login_max_failures_per_account if scope == ACCOUNT else settings.login_max_failures_per_ip
+        throttle = repository.lock_throttle(session, scope, key, now)
+        seconds = _count_failure(throttle, limit)
+        if seconds is None:
+            continue
+        locked_for = max(locked_for or 0, seconds)
+        record_audit(
+            session, "auth.locked_out", actor_user_id=user.id if user else None, source_ip=client.source_ip,
+            target_type=scope, target_id=key[:80], details={"seconds": seconds, "lockouts": throttle.lockouts},
+        )
+        if scope == ACCOUNT and user is not None:
+            record_event(
+                session, "SignInLockedOut", aggregate_type="user", aggregate_id=user.id,
+                payload={"user_id": str(user.id), "locked_until": throttle.locked_until.isoformat()
+                         if throttle.locked_until else None},
+            )
+    return InvalidCredentials()
+
+
+def _count_failure(throttle: LoginThrottle, limit: int) -> int | None:
+    """Counts one failure; answers the lock-out length in seconds when the limit is reached."""
+    settings = get_settings()
+    now = utcnow()
+    window = timedelta(minutes=settings.login_failure_window_minutes)
+    if throttle.locked_until is not None and now - throttle.locked_until > timedelta(hours=24):
+        throttle.lockouts = 0
+    if now - throttle.window_started_at > window:
+        throttle.failures, throttle.window_started_at = 0, now
+    throttle.failures += 1
+    throttle.updated_at = now
+    if throttle.failures < limit:
+        return None
+    throttle.lockouts += 1
+    seconds = min(settings.login_lockout_base_seconds * 2 ** (throttle.lockouts - 1), settings.login_lockout_max_seconds)
+    throttle.locked_until = now + timedelta(seconds=seconds)
+    throttle.failures, throttle.window_started_at = 0, now
+    return seconds
+
+
+def refresh(session: Session, *, refresh_token: str, client: Client) -> SignInResult:
+    """Rotates a refresh token. A token presented a second time ends its whole family."""
+    now = utcnow()
+    found = repository.find_refresh_token(session, hash_token(refresh_token))
+    if found is None:
+        return SignInResult(error=InvalidRefreshToken())
+    token, auth_session = found
+    if auth_session.revoked_at is not None or auth_session.expires_at <= now:
+        return SignInResult(error=InvalidRefreshToken())
+    user = repository.get_user(session, auth_session.user_id)
+    if user is None or user.status != "active":
+        return SignInResult(error=InvalidRefreshToken())
+    if token.rotated_at is not None:
+        auth_session.revoked_at, auth_session.revoked_reason = now, "refresh_token_reuse"
+        record_audit(session, "auth.refresh_token_reused", actor_user_id=user.id, source_ip=client.source_ip,
+                     target_type="session", target_id=auth_session.id)
+        return SignInResult(error=RefreshTokenReused())
+    token.rotated_at = now
+    auth_session.last_used_at = now
+    if client.source_ip:
+        auth_session.source_ip = client.source_ip
+    return SignInResult(signed_in=_issue_tokens(session, user, auth_session))
+
+
+def sign_out(session: Session, *, principal: Principal, client: Client) -> None:
+    auth_session = repository.get_user_session(session, principal.user_id, principal.session_id)
+    if auth_session is not None and auth_session.revoked_at is None:
+        auth_session.revoked_at, auth_session.revoked_reason = utcnow(), "signed_out"
+    record_audit(session, "auth.signed_out", actor_user_id=principal.user_id, source_ip=client.source_ip,
+                 target_type="session", target_id=principal.session_id)
+
+
+def list_sessions(session: Session, *, principal: Principal) -> list[SessionOut]:
+    return [
+        SessionOut(
+            id=row.id,
+            created_at=row.created_at,
+            last_used_at=row.last_used_at,
+            expires_at=row.expires_at,
+            user_agent=row.user_agent,
+            source_ip=str(row.source_ip) if row.source_ip else None,
+            current=row.id == principal.session_id,
+        )
+        for row in repository.live_sessions(session, principal.user_id, utcnow())
+    ]
+
+
+def revoke_session(session: Session, *, principal: Principal, session_id: uuid.UUID, client: Client) -> None:
+    auth_session = repository.get_user_session(session, principal.user_id, session_id)
+    if auth_session is None or auth_session.revoked_at is not None:
+        raise SessionNotFound()
+    auth_session.revoked_at, auth_session.revoked_reason = utcnow(), "revoked_by_user"
+    record_audit(session, "auth.session_revoked", actor_user_id=principal.user_id, source_ip=client.source_ip,
+                 target_type="session", target_id=session_id)
