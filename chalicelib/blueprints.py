@@ -3,7 +3,7 @@
 `functions/<name>.py` serves `BLUEPRINTS_BY_FUNCTION[name]`; `app.py` serves them all.
 """
 
-from chalice import Blueprint
+from chalice.app import Blueprint
 
 from chalicelib.accounts import routes as accounts_routes
 

@@ -89,3 +89,10 @@ def client(db: Session) -> Iterator[object]:
 
     with Client(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def api(client: object) -> object:
+    from tests.support.api import Api
+
+    return Api(client)

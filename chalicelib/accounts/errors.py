@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from chalicelib.core.errors import BusinessRuleViolation, Conflict, NotFound, Unauthorized, ValidationFailed, field_error
+from chalicelib.core.errors import (
+    BusinessRuleViolation,
+    Conflict,
+    NotFound,
+    Unauthorized,
+    ValidationFailed,
+    field_error,
+)
 
 
 class EmailTaken(Conflict):

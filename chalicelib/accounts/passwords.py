@@ -32,8 +32,14 @@ def validated_password(password: str, email: str, field: str = "password") -> st
 def request_reset(session: Session, *, email: str, source_ip: str | None) -> None:
     """Sends a reset link if the account exists; the caller answers the same either way."""
     user = repository.get_user_by_email(session, email.strip().lower())
-    record_audit(session, "auth.password_reset_requested", actor_user_id=user.id if user else None,
-                 source_ip=source_ip, target_type="email", target_id=email.strip().lower()[:80])
+    record_audit(
+        session,
+        "auth.password_reset_requested",
+        actor_user_id=user.id if user else None,
+        source_ip=source_ip,
+        target_type="email",
+        target_id=email.strip().lower()[:80],
+    )
     if user is None or user.status != "active":
         return
     ttl = timedelta(minutes=get_settings().password_reset_ttl_minutes)
@@ -68,9 +74,15 @@ def _set_password(
     now = utcnow()
     user.password_hash = hash_password(password)
     user.password_changed_at = now
-    repository.revoke_sessions(session, user.id, reason="password_changed", now=now,
-                               keep=keep)
-    record_audit(session, "auth.password_changed", actor_user_id=user.id, source_ip=source_ip,
-                 target_type="user", target_id=user.id)
-    record_event(session, "PasswordChanged", aggregate_type="user", aggregate_id=user.id,
-                 payload={"user_id": str(user.id)})
+    repository.revoke_sessions(session, user.id, reason="password_changed", now=now, keep=keep)
+    record_audit(
+        session,
+        "auth.password_changed",
+        actor_user_id=user.id,
+        source_ip=source_ip,
+        target_type="user",
+        target_id=user.id,
+    )
+    record_event(
+        session, "PasswordChanged", aggregate_type="user", aggregate_id=user.id, payload={"user_id": str(user.id)}
+    )

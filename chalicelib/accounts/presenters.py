@@ -12,8 +12,8 @@ def user_out(user: User) -> UserOut:
         email=user.email,
         full_name=user.full_name,
         phone=user.phone,
-        role=user.role,  # type: ignore[arg-type]
-        status=user.status,  # type: ignore[arg-type]
+        role=user.role,
+        status=user.status,
         business_id=user.business_id,
         email_verified=user.email_verified_at is not None,
         two_factor_enabled=user.totp_enabled_at is not None,
@@ -24,7 +24,7 @@ def user_out(user: User) -> UserOut:
 def business_out(business: Business) -> BusinessOut:
     return BusinessOut(
         id=business.id,
-        kind=business.kind,  # type: ignore[arg-type]
+        kind=business.kind,
         name=business.name,
         registration_number=business.registration_number,
         tax_id=business.tax_id,
@@ -33,7 +33,7 @@ def business_out(business: Business) -> BusinessOut:
         address=AddressOut(
             line=business.address_line, city=business.city, region=business.region, country=business.country
         ),
-        verification_status=business.verification_status,  # type: ignore[arg-type]
+        verification_status=business.verification_status,
         verification_reason=business.verification_reason,
         created_at=business.created_at,
     )

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import and_, delete, exists, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -179,4 +179,4 @@ def unused_recovery_codes(session: Session, user_id: uuid.UUID) -> Sequence[Reco
 
 
 def delete_recovery_codes(session: Session, user_id: uuid.UUID) -> None:
-    session.execute(RecoveryCode.__table__.delete().where(RecoveryCode.user_id == user_id))
+    session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user_id))

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import uuid
 
-from chalice import Blueprint
+from chalice.app import Blueprint
 
 from chalicelib.accounts import passwords, service, sign_in, two_factor
 from chalicelib.accounts.schemas import (
-    AcceptInvitationRequest,
     Accepted,
+    AcceptInvitationRequest,
     BusinessListQuery,
     BusinessOut,
     BusinessPage,
@@ -61,85 +61,180 @@ def _signed_in_or_raise(ctx: RequestContext, result: sign_in.SignInResult) -> Si
 
 # --- /auth ---------------------------------------------------------------------------
 
-@endpoint(auth_bp, "/auth/register", "POST", summary="Register a business and its owner", request=RegisterRequest,
-          response=RegisterResponse, status=201, errors=(409,), no_store=True, tags=("auth",))
+
+@endpoint(
+    auth_bp,
+    "/auth/register",
+    "POST",
+    summary="Register a business and its owner",
+    request=RegisterRequest,
+    response=RegisterResponse,
+    status=201,
+    errors=(409,),
+    no_store=True,
+    tags=("auth",),
+)
 def register(ctx: RequestContext) -> RegisterResponse:
     return service.register(ctx.session, request=ctx.body, client=_client(ctx))
 
 
-@endpoint(auth_bp, "/auth/verify-email", "POST", summary="Confirm an e-mail address with its one-time token",
-          request=TokenRequest, response=UserOut, no_store=True, tags=("auth",))
+@endpoint(
+    auth_bp,
+    "/auth/verify-email",
+    "POST",
+    summary="Confirm an e-mail address with its one-time token",
+    request=TokenRequest,
+    response=UserOut,
+    no_store=True,
+    tags=("auth",),
+)
 def verify_email(ctx: RequestContext) -> UserOut:
     return service.verify_email(ctx.session, token=ctx.body.token, source_ip=ctx.source_ip)
 
 
-@endpoint(auth_bp, "/auth/verify-email/resend", "POST", summary="Send a new verification e-mail", roles=ANY_ROLE,
-          response=Accepted, status=202, errors=(409,), tags=("auth",))
+@endpoint(
+    auth_bp,
+    "/auth/verify-email/resend",
+    "POST",
+    summary="Send a new verification e-mail",
+    roles=ANY_ROLE,
+    response=Accepted,
+    status=202,
+    errors=(409,),
+    tags=("auth",),
+)
 def resend_verification(ctx: RequestContext) -> Accepted:
     service.resend_verification(ctx.session, principal=ctx.principal)
     return Accepted(message="A new verification link is on its way.")
 
 
-@endpoint(auth_bp, "/auth/login", "POST", summary="Sign in with e-mail, password and, when enabled, a second factor",
-          request=LoginRequest, response=SignedIn, errors=(429,), no_store=True, tags=("auth",))
+@endpoint(
+    auth_bp,
+    "/auth/login",
+    "POST",
+    summary="Sign in with e-mail, password and, when enabled, a second factor",
+    request=LoginRequest,
+    response=SignedIn,
+    errors=(429,),
+    no_store=True,
+    tags=("auth",),
+)
 def login(ctx: RequestContext) -> SignedIn:
     return _signed_in_or_raise(ctx, sign_in.sign_in(ctx.session, request=ctx.body, client=_client(ctx)))
 
 
-@endpoint(auth_bp, "/auth/refresh", "POST", summary="Rotate a refresh token for a new access token",
-          request=RefreshRequest, response=SignedIn, errors=(401,), no_store=True, tags=("auth",))
+@endpoint(
+    auth_bp,
+    "/auth/refresh",
+    "POST",
+    summary="Rotate a refresh token for a new access token",
+    request=RefreshRequest,
+    response=SignedIn,
+    errors=(401,),
+    no_store=True,
+    tags=("auth",),
+)
 def refresh(ctx: RequestContext) -> SignedIn:
     result = sign_in.refresh(ctx.session, refresh_token=ctx.body.refresh_token, client=_client(ctx))
     return _signed_in_or_raise(ctx, result)
 
 
-@endpoint(auth_bp, "/auth/logout", "POST", summary="End the current session", roles=ANY_ROLE, no_store=True,
-          tags=("auth",))
+@endpoint(
+    auth_bp, "/auth/logout", "POST", summary="End the current session", roles=ANY_ROLE, no_store=True, tags=("auth",)
+)
 def logout(ctx: RequestContext) -> None:
     sign_in.sign_out(ctx.session, principal=ctx.principal, client=_client(ctx))
 
 
-@endpoint(auth_bp, "/auth/password/forgot", "POST", summary="E-mail a password reset link",
-          request=ForgotPasswordRequest, response=Accepted, status=202, no_store=True, tags=("auth",))
+@endpoint(
+    auth_bp,
+    "/auth/password/forgot",
+    "POST",
+    summary="E-mail a password reset link",
+    request=ForgotPasswordRequest,
+    response=Accepted,
+    status=202,
+    no_store=True,
+    tags=("auth",),
+)
 def forgot_password(ctx: RequestContext) -> Accepted:
     passwords.request_reset(ctx.session, email=ctx.body.email, source_ip=ctx.source_ip)
     return Accepted(message="If an account uses this address, a reset link is on its way.")
 
 
-@endpoint(auth_bp, "/auth/password/reset", "POST", summary="Set a new password with an e-mailed token",
-          request=ResetPasswordRequest, no_store=True, tags=("auth",))
+@endpoint(
+    auth_bp,
+    "/auth/password/reset",
+    "POST",
+    summary="Set a new password with an e-mailed token",
+    request=ResetPasswordRequest,
+    no_store=True,
+    tags=("auth",),
+)
 def reset_password(ctx: RequestContext) -> None:
     passwords.reset(ctx.session, token=ctx.body.token, password=ctx.body.password, source_ip=ctx.source_ip)
 
 
-@endpoint(auth_bp, "/auth/accept-invitation", "POST", summary="Join a business as staff with an invitation token",
-          request=AcceptInvitationRequest, response=SignedIn, status=201, no_store=True, tags=("auth",))
+@endpoint(
+    auth_bp,
+    "/auth/accept-invitation",
+    "POST",
+    summary="Join a business as staff with an invitation token",
+    request=AcceptInvitationRequest,
+    response=SignedIn,
+    status=201,
+    no_store=True,
+    tags=("auth",),
+)
 def accept_invitation(ctx: RequestContext) -> SignedIn:
     return service.accept_invitation(ctx.session, request=ctx.body, client=_client(ctx))
 
 
 # --- /me -----------------------------------------------------------------------------
 
+
 @endpoint(me_bp, "/me", "GET", summary="The signed-in user", roles=ANY_ROLE, response=UserOut, tags=("me",))
 def get_me(ctx: RequestContext) -> UserOut:
     return service.get_me(ctx.session, principal=ctx.principal)
 
 
-@endpoint(me_bp, "/me", "PATCH", summary="Change your name or phone", roles=ANY_ROLE, request=UpdateMeRequest,
-          response=UserOut, tags=("me",))
+@endpoint(
+    me_bp,
+    "/me",
+    "PATCH",
+    summary="Change your name or phone",
+    roles=ANY_ROLE,
+    request=UpdateMeRequest,
+    response=UserOut,
+    tags=("me",),
+)
 def update_me(ctx: RequestContext) -> UserOut:
     return service.update_me(ctx.session, principal=ctx.principal, request=ctx.body)
 
 
-@endpoint(me_bp, "/me/password", "POST", summary="Change your password (ends your other sessions)",
-          roles=ANY_ROLE, request=ChangePasswordRequest, no_store=True, tags=("me",))
+@endpoint(
+    me_bp,
+    "/me/password",
+    "POST",
+    summary="Change your password (ends your other sessions)",
+    roles=ANY_ROLE,
+    request=ChangePasswordRequest,
+    no_store=True,
+    tags=("me",),
+)
 def change_password(ctx: RequestContext) -> None:
-    passwords.change(ctx.session, principal=ctx.principal, current_password=ctx.body.current_password,
-                     new_password=ctx.body.new_password, source_ip=ctx.source_ip)
+    passwords.change(
+        ctx.session,
+        principal=ctx.principal,
+        current_password=ctx.body.current_password,
+        new_password=ctx.body.new_password,
+        source_ip=ctx.source_ip,
+    )
 
 
-@endpoint(me_bp, "/me/sessions", "GET", summary="Your active sessions", roles=ANY_ROLE, response=SessionList,
-          tags=("me",))
+@endpoint(
+    me_bp, "/me/sessions", "GET", summary="Your active sessions", roles=ANY_ROLE, response=SessionList, tags=("me",)
+)
 def list_sessions(ctx: RequestContext) -> SessionList:
     return SessionList(items=sign_in.list_sessions(ctx.session, principal=ctx.principal))
 
@@ -149,68 +244,156 @@ def revoke_session(ctx: RequestContext, id: uuid.UUID) -> None:
     sign_in.revoke_session(ctx.session, principal=ctx.principal, session_id=id, client=_client(ctx))
 
 
-@endpoint(me_bp, "/me/2fa/setup", "POST", summary="Start two-factor setup: a TOTP secret and its otpauth URI",
-          roles=ANY_ROLE, response=TwoFactorSetup, errors=(409,), no_store=True, tags=("me",))
+@endpoint(
+    me_bp,
+    "/me/2fa/setup",
+    "POST",
+    summary="Start two-factor setup: a TOTP secret and its otpauth URI",
+    roles=ANY_ROLE,
+    response=TwoFactorSetup,
+    errors=(409,),
+    no_store=True,
+    tags=("me",),
+)
 def setup_two_factor(ctx: RequestContext) -> TwoFactorSetup:
     return two_factor.begin_setup(ctx.session, principal=ctx.principal)
 
 
-@endpoint(me_bp, "/me/2fa/confirm", "POST", summary="Turn two-factor on with a first code; returns recovery codes",
-          roles=ANY_ROLE, request=CodeRequest, response=RecoveryCodes, errors=(409,), no_store=True, tags=("me",))
+@endpoint(
+    me_bp,
+    "/me/2fa/confirm",
+    "POST",
+    summary="Turn two-factor on with a first code; returns recovery codes",
+    roles=ANY_ROLE,
+    request=CodeRequest,
+    response=RecoveryCodes,
+    errors=(409,),
+    no_store=True,
+    tags=("me",),
+)
 def confirm_two_factor(ctx: RequestContext) -> RecoveryCodes:
     return two_factor.confirm_setup(ctx.session, principal=ctx.principal, code=ctx.body.code, source_ip=ctx.source_ip)
 
 
-@endpoint(me_bp, "/me/2fa", "DELETE", summary="Turn two-factor off (password and a code)", roles=ANY_ROLE,
-          request=DisableTwoFactorRequest, errors=(409,), no_store=True, tags=("me",))
+@endpoint(
+    me_bp,
+    "/me/2fa",
+    "DELETE",
+    summary="Turn two-factor off (password and a code)",
+    roles=ANY_ROLE,
+    request=DisableTwoFactorRequest,
+    errors=(409,),
+    no_store=True,
+    tags=("me",),
+)
 def disable_two_factor(ctx: RequestContext) -> None:
-    two_factor.disable(ctx.session, principal=ctx.principal, password=ctx.body.password, code=ctx.body.code,
-                       source_ip=ctx.source_ip)
+    two_factor.disable(
+        ctx.session, principal=ctx.principal, password=ctx.body.password, code=ctx.body.code, source_ip=ctx.source_ip
+    )
 
 
 # --- /business -----------------------------------------------------------------------
 
-@endpoint(business_bp, "/business", "GET", summary="Your business profile", roles=BUSINESS_ROLES,
-          response=BusinessOut, tags=("business",))
+
+@endpoint(
+    business_bp,
+    "/business",
+    "GET",
+    summary="Your business profile",
+    roles=BUSINESS_ROLES,
+    response=BusinessOut,
+    tags=("business",),
+)
 def get_business(ctx: RequestContext) -> BusinessOut:
     return service.get_business(ctx.session, principal=ctx.principal)
 
 
-@endpoint(business_bp, "/business", "PATCH", summary="Change your business profile (owner)", roles=(OWNER,),
-          request=UpdateBusinessRequest, response=BusinessOut, tags=("business",))
+@endpoint(
+    business_bp,
+    "/business",
+    "PATCH",
+    summary="Change your business profile (owner)",
+    roles=(OWNER,),
+    request=UpdateBusinessRequest,
+    response=BusinessOut,
+    tags=("business",),
+)
 def update_business(ctx: RequestContext) -> BusinessOut:
     return service.update_business(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
-@endpoint(business_bp, "/business/users", "GET", summary="The people of your business", roles=BUSINESS_ROLES,
-          response=BusinessUserList, tags=("business",))
+@endpoint(
+    business_bp,
+    "/business/users",
+    "GET",
+    summary="The people of your business",
+    roles=BUSINESS_ROLES,
+    response=BusinessUserList,
+    tags=("business",),
+)
 def list_business_users(ctx: RequestContext) -> BusinessUserList:
     return BusinessUserList(items=service.list_staff(ctx.session, principal=ctx.principal))
 
 
-@endpoint(business_bp, "/business/users", "POST", summary="Invite a staff member by e-mail (owner)", roles=(OWNER,),
-          request=InviteStaffRequest, response=UserOut, status=201, errors=(409,), tags=("business",))
+@endpoint(
+    business_bp,
+    "/business/users",
+    "POST",
+    summary="Invite a staff member by e-mail (owner)",
+    roles=(OWNER,),
+    request=InviteStaffRequest,
+    response=UserOut,
+    status=201,
+    errors=(409,),
+    tags=("business",),
+)
 def invite_business_user(ctx: RequestContext) -> UserOut:
     return service.invite_staff(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
-@endpoint(business_bp, "/business/users/{id}", "DELETE", summary="Deactivate a staff member (owner)",
-          roles=(OWNER,), errors=(422,), tags=("business",))
+@endpoint(
+    business_bp,
+    "/business/users/{id}",
+    "DELETE",
+    summary="Deactivate a staff member (owner)",
+    roles=(OWNER,),
+    errors=(422,),
+    tags=("business",),
+)
 def deactivate_business_user(ctx: RequestContext, id: uuid.UUID) -> None:
     service.deactivate_staff(ctx.session, principal=ctx.principal, user_id=id, source_ip=ctx.source_ip)
 
 
 # --- /admin --------------------------------------------------------------------------
 
-@endpoint(admin_bp, "/admin/businesses", "GET", summary="Businesses by kind and verification status",
-          roles=PLATFORM_ROLES, query=BusinessListQuery, response=BusinessPage, tags=("admin",))
+
+@endpoint(
+    admin_bp,
+    "/admin/businesses",
+    "GET",
+    summary="Businesses by kind and verification status",
+    roles=PLATFORM_ROLES,
+    query=BusinessListQuery,
+    response=BusinessPage,
+    tags=("admin",),
+)
 def admin_list_businesses(ctx: RequestContext) -> BusinessPage:
     q = ctx.query
     return service.list_businesses(ctx.session, kind=q.kind, status=q.status, cursor=q.cursor, limit=q.limit)
 
 
-@endpoint(admin_bp, "/admin/businesses/{id}/verification", "POST", summary="Verify or reject a wholesaler",
-          roles=(ADMIN,), request=VerificationDecision, response=BusinessOut, errors=(409, 422), tags=("admin",))
+@endpoint(
+    admin_bp,
+    "/admin/businesses/{id}/verification",
+    "POST",
+    summary="Verify or reject a wholesaler",
+    roles=(ADMIN,),
+    request=VerificationDecision,
+    response=BusinessOut,
+    errors=(409, 422),
+    tags=("admin",),
+)
 def admin_decide_verification(ctx: RequestContext, id: uuid.UUID) -> BusinessOut:
-    return service.decide_verification(ctx.session, principal=ctx.principal, business_id=id, decision=ctx.body,
-                                       source_ip=ctx.source_ip)
+    return service.decide_verification(
+        ctx.session, principal=ctx.principal, business_id=id, decision=ctx.body, source_ip=ctx.source_ip
+    )

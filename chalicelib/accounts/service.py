@@ -100,16 +100,31 @@ def register(session: Session, *, request: RegisterRequest, client: Client) -> R
     session.add(owner)
     _flush_or_conflict(session)
     for document, version in (("terms", request.accepted_terms_version), ("privacy", request.accepted_privacy_version)):
-        session.add(Consent(id=uuid.uuid4(), user_id=owner.id, document=document, version=version,
-                            source_ip=client.source_ip))
+        session.add(
+            Consent(id=uuid.uuid4(), user_id=owner.id, document=document, version=version, source_ip=client.source_ip)
+        )
     _send_verification(session, owner)
     record_event(
-        session, "BusinessRegistered", aggregate_type="business", aggregate_id=business.id,
-        payload={"business_id": str(business.id), "kind": business.kind, "name": business.name,
-                 "owner_user_id": str(owner.id)},
+        session,
+        "BusinessRegistered",
+        aggregate_type="business",
+        aggregate_id=business.id,
+        payload={
+            "business_id": str(business.id),
+            "kind": business.kind,
+            "name": business.name,
+            "owner_user_id": str(owner.id),
+        },
     )
-    record_audit(session, "auth.registered", actor_user_id=owner.id, source_ip=client.source_ip,
-                 target_type="business", target_id=business.id, details={"kind": business.kind})
+    record_audit(
+        session,
+        "auth.registered",
+        actor_user_id=owner.id,
+        source_ip=client.source_ip,
+        target_type="business",
+        target_id=business.id,
+        details={"kind": business.kind},
+    )
     signed_in = start_session(session, owner, client)
     next_step = "Open the link we e-mailed to " + owner.email + " to verify your address."
     if business.kind == "wholesaler":
@@ -127,8 +142,14 @@ def verify_email(session: Session, *, token: str, source_ip: str | None) -> User
     user = redeem_token(session, token, purpose="verify_email")
     if user.email_verified_at is None:
         user.email_verified_at = utcnow()
-    record_audit(session, "auth.email_verified", actor_user_id=user.id, source_ip=source_ip,
-                 target_type="user", target_id=user.id)
+    record_audit(
+        session,
+        "auth.email_verified",
+        actor_user_id=user.id,
+        source_ip=source_ip,
+        target_type="user",
+        target_id=user.id,
+    )
     return user_out(user)
 
 
@@ -174,13 +195,24 @@ def update_business(
     business = _my_business(session, principal, for_update=True)
     changes: dict[str, Any] = request.model_dump(exclude_unset=True, exclude_none=True, exclude={"address"})
     if request.address is not None:
-        changes.update(address_line=request.address.line, city=request.address.city,
-                       region=request.address.region, country=request.address.country)
+        changes.update(
+            address_line=request.address.line,
+            city=request.address.city,
+            region=request.address.region,
+            country=request.address.country,
+        )
     for field, value in changes.items():
         setattr(business, field, value)
     business.updated_at = utcnow()
-    record_audit(session, "business.updated", actor_user_id=principal.user_id, source_ip=source_ip,
-                 target_type="business", target_id=business.id, details={"fields": sorted(changes)})
+    record_audit(
+        session,
+        "business.updated",
+        actor_user_id=principal.user_id,
+        source_ip=source_ip,
+        target_type="business",
+        target_id=business.id,
+        details={"fields": sorted(changes)},
+    )
     return business_out(business)
 
 
@@ -195,15 +227,34 @@ def invite_staff(
     if repository.email_exists(session, request.email):
         raise EmailTaken()
     inviter = _me(session, principal)
-    user = User(id=uuid.uuid4(), business_id=business.id, role="staff", status="invited",
-                email=request.email, full_name=request.full_name)
+    user = User(
+        id=uuid.uuid4(),
+        business_id=business.id,
+        role="staff",
+        status="invited",
+        email=request.email,
+        full_name=request.full_name,
+    )
     session.add(user)
     _flush_or_conflict(session)
     token = issue_token(session, user, purpose="invitation", ttl=timedelta(days=get_settings().invitation_ttl_days))
-    announce_token(session, "StaffInvited", user, token, business_id=str(business.id),
-                   business_name=business.name, invited_by_name=inviter.full_name)
-    record_audit(session, "business.staff_invited", actor_user_id=principal.user_id, source_ip=source_ip,
-                 target_type="user", target_id=user.id)
+    announce_token(
+        session,
+        "StaffInvited",
+        user,
+        token,
+        business_id=str(business.id),
+        business_name=business.name,
+        invited_by_name=inviter.full_name,
+    )
+    record_audit(
+        session,
+        "business.staff_invited",
+        actor_user_id=principal.user_id,
+        source_ip=source_ip,
+        target_type="user",
+        target_id=user.id,
+    )
     return user_out(user)
 
 
@@ -217,8 +268,14 @@ def accept_invitation(session: Session, *, request: AcceptInvitationRequest, cli
         user.full_name = request.full_name
     if request.phone:
         user.phone = request.phone
-    record_audit(session, "business.invitation_accepted", actor_user_id=user.id, source_ip=client.source_ip,
-                 target_type="user", target_id=user.id)
+    record_audit(
+        session,
+        "business.invitation_accepted",
+        actor_user_id=user.id,
+        source_ip=client.source_ip,
+        target_type="user",
+        target_id=user.id,
+    )
     return start_session(session, user, client)
 
 
@@ -234,8 +291,14 @@ def deactivate_staff(session: Session, *, principal: Principal, user_id: uuid.UU
     user.status = "deactivated"
     repository.retire_tokens(session, user.id, "invitation", now)
     repository.revoke_sessions(session, user.id, reason="user_deactivated", now=now)
-    record_audit(session, "business.staff_deactivated", actor_user_id=principal.user_id, source_ip=source_ip,
-                 target_type="user", target_id=user.id)
+    record_audit(
+        session,
+        "business.staff_deactivated",
+        actor_user_id=principal.user_id,
+        source_ip=source_ip,
+        target_type="user",
+        target_id=user.id,
+    )
 
 
 def list_businesses(
@@ -259,7 +322,11 @@ def list_businesses(
 
 
 def decide_verification(
-    session: Session, *, principal: Principal, business_id: uuid.UUID, decision: VerificationDecision,
+    session: Session,
+    *,
+    principal: Principal,
+    business_id: uuid.UUID,
+    decision: VerificationDecision,
     source_ip: str | None,
 ) -> BusinessOut:
     business = repository.get_business(session, business_id, for_update=True)
@@ -275,10 +342,22 @@ def decide_verification(
     business.verified_at = now if decision.status == "verified" else None
     business.verified_by = principal.user_id
     business.updated_at = now
-    record_audit(session, f"admin.business_{decision.status}", actor_user_id=principal.user_id, source_ip=source_ip,
-                 target_type="business", target_id=business.id, details={"reason": decision.reason})
-    record_event(session, "WholesalerVerificationChanged", aggregate_type="business", aggregate_id=business.id,
-                 payload={"business_id": str(business.id), "status": decision.status, "reason": decision.reason})
+    record_audit(
+        session,
+        f"admin.business_{decision.status}",
+        actor_user_id=principal.user_id,
+        source_ip=source_ip,
+        target_type="business",
+        target_id=business.id,
+        details={"reason": decision.reason},
+    )
+    record_event(
+        session,
+        "WholesalerVerificationChanged",
+        aggregate_type="business",
+        aggregate_id=business.id,
+        payload={"business_id": str(business.id), "status": decision.status, "reason": decision.reason},
+    )
     return business_out(business)
 
 
@@ -288,9 +367,17 @@ def create_platform_user(session: Session, *, email: str, full_name: str, passwo
         raise ValueError("role must be admin or support")
     if repository.email_exists(session, email):
         raise EmailTaken()
-    user = User(id=uuid.uuid4(), business_id=None, role=role, status="active", email=email, full_name=full_name,
-                password_hash=hash_password(validated_password(password, email)), email_verified_at=utcnow(),
-                password_changed_at=utcnow())
+    user = User(
+        id=uuid.uuid4(),
+        business_id=None,
+        role=role,
+        status="active",
+        email=email,
+        full_name=full_name,
+        password_hash=hash_password(validated_password(password, email)),
+        email_verified_at=utcnow(),
+        password_changed_at=utcnow(),
+    )
     session.add(user)
     _flush_or_conflict(session)
     return user

@@ -101,8 +101,13 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
         until = max(lock.locked_until for lock in locks if lock.locked_until)
         retry_after = max(1, math.ceil((until - now).total_seconds()))
         record_audit(
-            session, "auth.sign_in_blocked", actor_user_id=None, source_ip=client.source_ip,
-            target_type="email", target_id=email[:80], details={"retry_after": retry_after},
+            session,
+            "auth.sign_in_blocked",
+            actor_user_id=None,
+            source_ip=client.source_ip,
+            target_type="email",
+            target_id=email[:80],
+            details={"retry_after": retry_after},
         )
         return SignInResult(error=TooManyRequests(retry_after=retry_after, code="too_many_attempts"))
 
@@ -120,8 +125,14 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
     throttle = repository.lock_throttle(session, ACCOUNT, email, now)
     throttle.failures, throttle.lockouts, throttle.locked_until = 0, 0, None
     signed_in = start_session(session, user, client)
-    record_audit(session, "auth.signed_in", actor_user_id=user.id, source_ip=client.source_ip,
-                 target_type="user", target_id=user.id)
+    record_audit(
+        session,
+        "auth.signed_in",
+        actor_user_id=user.id,
+        source_ip=client.source_ip,
+        target_type="user",
+        target_id=user.id,
+    )
     return SignInResult(signed_in=signed_in)
 
 
@@ -131,8 +142,13 @@ def _record_failure(
     settings = get_settings()
     now = utcnow()
     record_audit(
-        session, "auth.sign_in_failed", actor_user_id=user.id if user else None, source_ip=client.source_ip,
-        target_type="email", target_id=keys[0][1][:80], details={"reason": reason},
+        session,
+        "auth.sign_in_failed",
+        actor_user_id=user.id if user else None,
+        source_ip=client.source_ip,
+        target_type="email",
+        target_id=keys[0][1][:80],
+        details={"reason": reason},
     )
     locked_for: int | None = None
     for scope, key in keys:
@@ -143,14 +159,24 @@ def _record_failure(
             continue
         locked_for = max(locked_for or 0, seconds)
         record_audit(
-            session, "auth.locked_out", actor_user_id=user.id if user else None, source_ip=client.source_ip,
-            target_type=scope, target_id=key[:80], details={"seconds": seconds, "lockouts": throttle.lockouts},
+            session,
+            "auth.locked_out",
+            actor_user_id=user.id if user else None,
+            source_ip=client.source_ip,
+            target_type=scope,
+            target_id=key[:80],
+            details={"seconds": seconds, "lockouts": throttle.lockouts},
         )
         if scope == ACCOUNT and user is not None:
             record_event(
-                session, "SignInLockedOut", aggregate_type="user", aggregate_id=user.id,
-                payload={"user_id": str(user.id), "locked_until": throttle.locked_until.isoformat()
-                         if throttle.locked_until else None},
+                session,
+                "SignInLockedOut",
+                aggregate_type="user",
+                aggregate_id=user.id,
+                payload={
+                    "user_id": str(user.id),
+                    "locked_until": throttle.locked_until.isoformat() if throttle.locked_until else None,
+                },
             )
     return InvalidCredentials()
 
@@ -169,10 +195,12 @@ def _count_failure(throttle: LoginThrottle, limit: int) -> int | None:
     if throttle.failures < limit:
         return None
     throttle.lockouts += 1
-    seconds = min(settings.login_lockout_base_seconds * 2 ** (throttle.lockouts - 1), settings.login_lockout_max_seconds)
+    seconds = min(
+        settings.login_lockout_base_seconds * 2 ** (throttle.lockouts - 1), settings.login_lockout_max_seconds
+    )
     throttle.locked_until = now + timedelta(seconds=seconds)
     throttle.failures, throttle.window_started_at = 0, now
-    return seconds
+    return int(seconds)
 
 
 def refresh(session: Session, *, refresh_token: str, client: Client) -> SignInResult:
@@ -189,8 +217,14 @@ def refresh(session: Session, *, refresh_token: str, client: Client) -> SignInRe
         return SignInResult(error=InvalidRefreshToken())
     if token.rotated_at is not None:
         auth_session.revoked_at, auth_session.revoked_reason = now, "refresh_token_reuse"
-        record_audit(session, "auth.refresh_token_reused", actor_user_id=user.id, source_ip=client.source_ip,
-                     target_type="session", target_id=auth_session.id)
+        record_audit(
+            session,
+            "auth.refresh_token_reused",
+            actor_user_id=user.id,
+            source_ip=client.source_ip,
+            target_type="session",
+            target_id=auth_session.id,
+        )
         return SignInResult(error=RefreshTokenReused())
     token.rotated_at = now
     auth_session.last_used_at = now
@@ -203,8 +237,14 @@ def sign_out(session: Session, *, principal: Principal, client: Client) -> None:
     auth_session = repository.get_user_session(session, principal.user_id, principal.session_id)
     if auth_session is not None and auth_session.revoked_at is None:
         auth_session.revoked_at, auth_session.revoked_reason = utcnow(), "signed_out"
-    record_audit(session, "auth.signed_out", actor_user_id=principal.user_id, source_ip=client.source_ip,
-                 target_type="session", target_id=principal.session_id)
+    record_audit(
+        session,
+        "auth.signed_out",
+        actor_user_id=principal.user_id,
+        source_ip=client.source_ip,
+        target_type="session",
+        target_id=principal.session_id,
+    )
 
 
 def list_sessions(session: Session, *, principal: Principal) -> list[SessionOut]:
@@ -227,5 +267,11 @@ def revoke_session(session: Session, *, principal: Principal, session_id: uuid.U
     if auth_session is None or auth_session.revoked_at is not None:
         raise SessionNotFound()
     auth_session.revoked_at, auth_session.revoked_reason = utcnow(), "revoked_by_user"
-    record_audit(session, "auth.session_revoked", actor_user_id=principal.user_id, source_ip=client.source_ip,
-                 target_type="session", target_id=session_id)
+    record_audit(
+        session,
+        "auth.session_revoked",
+        actor_user_id=principal.user_id,
+        source_ip=client.source_ip,
+        target_type="session",
+        target_id=session_id,
+    )

@@ -61,8 +61,14 @@ def confirm_setup(session: Session, *, principal: Principal, code: str, source_i
         raise invalid_code()
     user.totp_enabled_at = utcnow()
     codes = _new_recovery_codes(session, user)
-    record_audit(session, "auth.two_factor_enabled", actor_user_id=user.id, source_ip=source_ip,
-                 target_type="user", target_id=user.id)
+    record_audit(
+        session,
+        "auth.two_factor_enabled",
+        actor_user_id=user.id,
+        source_ip=source_ip,
+        target_type="user",
+        target_id=user.id,
+    )
     return RecoveryCodes(recovery_codes=codes)
 
 
@@ -72,7 +78,8 @@ def disable(session: Session, *, principal: Principal, password: str, code: str,
         raise TwoFactorNotEnabled()
     if not verify_password(user.password_hash, password):
         raise ValidationFailed(
-            "The password is not correct.", details=[field_error("password", "invalid_password", "Check your password.")]
+            "The password is not correct.",
+            details=[field_error("password", "invalid_password", "Check your password.")],
         )
     is_app_code = code.isdigit() and len(code) == 6
     accepted = _accept_totp(user, code) if is_app_code else _accept_recovery_code(session, user, code)
@@ -82,8 +89,14 @@ def disable(session: Session, *, principal: Principal, password: str, code: str,
     user.totp_enabled_at = None
     user.totp_last_step = None
     repository.delete_recovery_codes(session, user.id)
-    record_audit(session, "auth.two_factor_disabled", actor_user_id=user.id, source_ip=source_ip,
-                 target_type="user", target_id=user.id)
+    record_audit(
+        session,
+        "auth.two_factor_disabled",
+        actor_user_id=user.id,
+        source_ip=source_ip,
+        target_type="user",
+        target_id=user.id,
+    )
 
 
 def accept_second_factor(session: Session, user: User, *, otp: str | None, recovery_code: str | None) -> bool:

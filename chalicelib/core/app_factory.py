@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chalice import Blueprint, Chalice
+from chalice.app import Blueprint, Chalice
 
 from chalicelib.core import envelope, http
 from chalicelib.core.principal import PrincipalLoader

@@ -9,8 +9,8 @@ from sqlalchemy import Index, String
 from sqlalchemy.dialects.postgresql import INET, JSONB, UUID
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from chalicelib.core.types import CreatedAt, UUIDPk
 from chalicelib.core.db import Base
+from chalicelib.core.types import CreatedAt, UUIDPk
 
 
 class AuditEntry(Base):

@@ -6,8 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from chalice import Response
-from chalice.app import Request
+from chalice.app import Request, Response
 
 from chalicelib.core.errors import DomainError, error_body
 from chalicelib.core.observability import logger
@@ -105,7 +104,9 @@ def _envelope_framework_error(response: Response) -> Response:
     else:
         message = {404: "Not found.", 400: "The request is malformed."}.get(status, "The request was refused.")
     headers = {k: v for k, v in (response.headers or {}).items() if k.lower() != "content-type"}
-    return Response(body=error_body(code, message), status_code=status, headers={"Content-Type": "application/json", **headers})
+    return Response(
+        body=error_body(code, message), status_code=status, headers={"Content-Type": "application/json", **headers}
+    )
 
 
 def install(app: Any) -> None:

@@ -80,7 +80,9 @@ class TooManyRequests(DomainError):
     message = "Too many attempts. Try again later."
 
     def __init__(self, message: str | None = None, *, retry_after: int, code: str | None = None) -> None:
-        super().__init__(message, code=code, headers={"Retry-After": str(retry_after)}, extra={"retry_after": retry_after})
+        super().__init__(
+            message, code=code, headers={"Retry-After": str(retry_after)}, extra={"retry_after": retry_after}
+        )
 
 
 def field_error(field: str, code: str, message: str) -> dict[str, str]:

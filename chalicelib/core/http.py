@@ -15,8 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from chalice import Blueprint, Response
-from chalice.app import Request
+from chalice.app import Blueprint, Request, Response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
@@ -46,6 +45,7 @@ class RouteSpec:
     tags: tuple[str, ...]
     errors: tuple[int, ...]
     produces: str
+    uuid_params: tuple[str, ...] = ()
 
 
 ROUTES: list[RouteSpec] = []
@@ -156,7 +156,9 @@ def _authorize(principal: Principal | None, roles: frozenset[str], kinds: frozen
     if principal.role not in roles:
         raise Forbidden("Your role does not allow this.", code="role_not_allowed")
     if kinds is not None and principal.business_kind not in kinds:
-        raise Forbidden("This is only available to " + " and ".join(sorted(kinds)) + " accounts.", code="wrong_business_kind")
+        raise Forbidden(
+            "This is only available to " + " and ".join(sorted(kinds)) + " accounts.", code="wrong_business_kind"
+        )
 
 
 def _path_uuids(kwargs: dict[str, str], uuid_params: Collection[str]) -> dict[str, Any]:
@@ -169,16 +171,13 @@ def _path_uuids(kwargs: dict[str, str], uuid_params: Collection[str]) -> dict[st
     return converted
 
 
-def to_response(result: Any, status: int, headers: dict[str, str]) -> Response:
+def to_response(result: Any, status: int, headers: dict[str, str | list[str]]) -> Response:
     if isinstance(result, Response):
         result.headers = {**headers, **(result.headers or {})}
         return result
     if result is None:
         return Response(body="", status_code=204 if status == 200 else status, headers=headers)
-    if isinstance(result, BaseModel):
-        body = result.model_dump(mode="json", by_alias=True)
-    else:
-        body = result
+    body = result.model_dump(mode="json", by_alias=True) if isinstance(result, BaseModel) else result
     return Response(body=body, status_code=status, headers={"Content-Type": "application/json", **headers})
 
 
@@ -246,6 +245,7 @@ def endpoint(
                 tags=tuple(tags),
                 errors=tuple(errors),
                 produces=produces,
+                uuid_params=tuple(uuid_path_params),
             )
         )
         return view

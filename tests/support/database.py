@@ -46,4 +46,4 @@ def drop_database(url: str) -> None:
 def migrate(url: str) -> None:
     config = Config(str(ROOT / "alembic.ini"))
     config.attributes["database_url"] = url
-    command.upgrade(config, "head")
+    command.upgrade(config, "heads")
