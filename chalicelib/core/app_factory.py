@@ -13,8 +13,11 @@ from chalicelib.core.principal import PrincipalLoader
 def create_app(name: str, blueprints: Iterable[Blueprint], *, principal_loader: PrincipalLoader) -> Chalice:
     app = Chalice(app_name=name)
     app.debug = False
+    app.api.binary_types.append("application/pdf")
     http.set_principal_loader(principal_loader)
     envelope.install(app)
     for blueprint in blueprints:
+        if blueprint._current_app is not None:
+            raise RuntimeError(f"{blueprint._import_name} is already registered in another app in this process")
         app.register_blueprint(blueprint)
     return app

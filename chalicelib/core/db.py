@@ -52,7 +52,10 @@ def get_engine() -> Engine:
             max_overflow=0 if settings.db_pool_size == 1 else settings.db_pool_size,
             pool_pre_ping=True,
             pool_recycle=300,
-            connect_args={"options": f"-c statement_timeout={settings.db_statement_timeout_ms}"},
+            connect_args={
+                "connect_timeout": 5,
+                "options": f"-c statement_timeout={settings.db_statement_timeout_ms}",
+            },
         )
     return _engine
 

@@ -1,0 +1,1 @@
+"""Operational endpoints: the health check and the OpenAPI document."""

@@ -1,0 +1,13 @@
+"""The few lines every function module shares: a Chalice app from that Lambda's blueprints."""
+
+from __future__ import annotations
+
+from chalice.app import Chalice
+
+from chalicelib.accounts.principals import load_principal
+from chalicelib.blueprints import BLUEPRINTS_BY_FUNCTION
+from chalicelib.core.app_factory import create_app
+
+
+def build_function_app(name: str) -> Chalice:
+    return create_app(name, BLUEPRINTS_BY_FUNCTION[name], principal_loader=load_principal)
