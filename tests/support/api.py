@@ -23,7 +23,13 @@ class Api:
         self.client = client
 
     def request(
-        self, method: str, path: str, body: Any = None, *, token: str | None = None, headers: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        token: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Any:
         all_headers = {"content-type": "application/json", **(headers or {})}
         if token:

