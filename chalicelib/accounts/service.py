@@ -59,7 +59,7 @@ def _flush_or_conflict(session: Session) -> None:
         constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", "") or ""
         if constraint == "uq_users_email":
             raise EmailTaken() from exc
-        if constraint == "uq_businesses_kind":
+        if constraint == "uq_businesses_kind_registration_number":
             raise RegistrationNumberTaken() from exc
         raise
 
@@ -201,6 +201,8 @@ def update_business(
             region=request.address.region,
             country=request.address.country,
         )
+    if not changes:
+        return business_out(business)
     for field, value in changes.items():
         setattr(business, field, value)
     business.updated_at = utcnow()

@@ -74,7 +74,7 @@ def _issue_tokens(session: Session, user: User, auth_session: AuthSession) -> Si
     refresh_token = new_opaque_token()
     session.add(RefreshToken(id=uuid.uuid4(), session_id=auth_session.id, token_hash=hash_token(refresh_token)))
     business = repository.get_business(session, user.business_id) if user.business_id else None
-    access_token, expires_at = issue_access_token(
+    access_token, _ = issue_access_token(
         user_id=user.id,
         session_id=auth_session.id,
         role=user.role,
@@ -84,7 +84,7 @@ def _issue_tokens(session: Session, user: User, auth_session: AuthSession) -> Si
     session.flush()
     return SignedIn(
         access_token=access_token,
-        expires_in=max(0, int((expires_at - utcnow()).total_seconds())),
+        expires_in=get_settings().access_token_ttl_seconds,
         refresh_token=refresh_token,
         refresh_expires_at=auth_session.expires_at,
         user=user_out(user),
