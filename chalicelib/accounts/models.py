@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint, text
-from sqlalchemy.dialects.postgresql import INET, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, INET, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chalicelib.core.db import Base
@@ -164,8 +164,12 @@ class LoginThrottle(Base):
 
     scope: Mapped[str] = mapped_column(String(10), primary_key=True)
     key: Mapped[str] = mapped_column(String(320), primary_key=True)
-    failures: Mapped[int] = mapped_column(Integer, default=0)
-    window_started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    failure_times: Mapped[list[datetime]] = mapped_column(
+        ARRAY(DateTime(timezone=True)),
+        default=list,
+        server_default="{}",
+        comment="Failed attempts inside the sliding window, oldest first.",
+    )
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     lockouts: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=text("now()"))

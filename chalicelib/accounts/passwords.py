@@ -50,6 +50,7 @@ def request_reset(session: Session, *, email: str, source_ip: str | None) -> Non
 def reset(session: Session, *, token: str, password: str, source_ip: str | None) -> None:
     user = redeem_token(session, token, purpose="password_reset")
     _set_password(session, user, validated_password(password, user.email), source_ip=source_ip, keep=None)
+    repository.clear_throttle(session, "account", user.email)
     if user.email_verified_at is None:
         user.email_verified_at = utcnow()
 

@@ -29,9 +29,7 @@ def email_exists(session: Session, email: str) -> bool:
 def registration_number_exists(session: Session, kind: str, registration_number: str) -> bool:
     return bool(
         session.scalar(
-            select(
-                exists().where(Business.kind == kind, Business.registration_number == registration_number)
-            )
+            select(exists().where(Business.kind == kind, Business.registration_number == registration_number))
         )
     )
 
@@ -55,15 +53,11 @@ def get_business(session: Session, business_id: uuid.UUID, *, for_update: bool =
 
 
 def get_business_user(session: Session, business_id: uuid.UUID, user_id: uuid.UUID) -> User | None:
-    return session.scalar(
-        select(User).where(User.id == user_id, User.business_id == business_id).with_for_update()
-    )
+    return session.scalar(select(User).where(User.id == user_id, User.business_id == business_id).with_for_update())
 
 
 def list_business_users(session: Session, business_id: uuid.UUID) -> Sequence[User]:
-    return session.scalars(
-        select(User).where(User.business_id == business_id).order_by(User.created_at, User.id)
-    ).all()
+    return session.scalars(select(User).where(User.business_id == business_id).order_by(User.created_at, User.id)).all()
 
 
 def list_businesses(
@@ -149,9 +143,7 @@ def revoke_sessions(
 def lock_throttle(session: Session, scope: str, key: str, now: datetime) -> LoginThrottle:
     """The throttle row of one account or IP, created if missing, locked for this transaction."""
     session.execute(
-        insert(LoginThrottle)
-        .values(scope=scope, key=key, failures=0, window_started_at=now, lockouts=0)
-        .on_conflict_do_nothing()
+        insert(LoginThrottle).values(scope=scope, key=key, failure_times=[], lockouts=0).on_conflict_do_nothing()
     )
     throttle = session.scalar(
         select(LoginThrottle)
@@ -161,6 +153,10 @@ def lock_throttle(session: Session, scope: str, key: str, now: datetime) -> Logi
     )
     assert throttle is not None
     return throttle
+
+
+def clear_throttle(session: Session, scope: str, key: str) -> None:
+    session.execute(delete(LoginThrottle).where(LoginThrottle.scope == scope, LoginThrottle.key == key))
 
 
 def current_locks(session: Session, keys: Sequence[tuple[str, str]], now: datetime) -> Sequence[LoginThrottle]:

@@ -1,7 +1,8 @@
 """Signing in and out: passwords, throttling, sessions and rotating refresh tokens.
 
 Throttling: failed sign-ins are counted per account (the normalised e-mail, whether or
-not it exists, so answers never reveal it) and per source IP inside a sliding window.
+not it exists, so answers never reveal it) and per source IP inside a sliding window
+(the times of the recent failures are kept on the throttle row).
 Reaching the limit locks that key for `base * 2**(lockouts-1)` seconds (capped), so each
 new lock-out lasts twice as long as the previous one; a successful sign-in clears the
 account's counters. The counters must survive the refusal, so `sign_in` returns the
@@ -123,7 +124,7 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
             return SignInResult(error=_record_failure(session, keys, user, client, reason="bad_second_factor"))
 
     throttle = repository.lock_throttle(session, ACCOUNT, email, now)
-    throttle.failures, throttle.lockouts, throttle.locked_until = 0, 0, None
+    throttle.failure_times, throttle.lockouts, throttle.locked_until = [], 0, None
     signed_in = start_session(session, user, client)
     record_audit(
         session,
@@ -182,24 +183,24 @@ def _record_failure(
 
 
 def _count_failure(throttle: LoginThrottle, limit: int) -> int | None:
-    """Counts one failure; answers the lock-out length in seconds when the limit is reached."""
+    """Counts one failure in the sliding window; answers the lock-out length in seconds
+    when `limit` failures fall inside it."""
     settings = get_settings()
     now = utcnow()
-    window = timedelta(minutes=settings.login_failure_window_minutes)
+    window_start = now - timedelta(minutes=settings.login_failure_window_minutes)
     if throttle.locked_until is not None and now - throttle.locked_until > timedelta(hours=24):
         throttle.lockouts = 0
-    if now - throttle.window_started_at > window:
-        throttle.failures, throttle.window_started_at = 0, now
-    throttle.failures += 1
+    recent = [at for at in throttle.failure_times or [] if at > window_start] + [now]
     throttle.updated_at = now
-    if throttle.failures < limit:
+    if len(recent) < limit:
+        throttle.failure_times = recent
         return None
     throttle.lockouts += 1
     seconds = min(
         settings.login_lockout_base_seconds * 2 ** (throttle.lockouts - 1), settings.login_lockout_max_seconds
     )
     throttle.locked_until = now + timedelta(seconds=seconds)
-    throttle.failures, throttle.window_started_at = 0, now
+    throttle.failure_times = []
     return int(seconds)
 
 

@@ -125,7 +125,8 @@ def _accept_totp(user: User, code: str) -> bool:
 
 
 def _normalise_recovery_code(code: str) -> str:
-    return code.strip().lower().replace(" ", "")
+    """Spaces, dashes and case do not matter when a code is typed back."""
+    return "".join(ch for ch in code.lower() if ch.isalnum())
 
 
 def _accept_recovery_code(session: Session, user: User, code: str) -> bool:
@@ -144,5 +145,7 @@ def _new_recovery_codes(session: Session, user: User) -> list[str]:
         raw = "".join(secrets.choice(_ALPHABET) for _ in range(10))
         code = f"{raw[:5]}-{raw[5:]}"
         codes.append(code)
-        session.add(RecoveryCode(id=uuid.uuid4(), user_id=user.id, code_hash=keyed_hash(code)))
+        session.add(
+            RecoveryCode(id=uuid.uuid4(), user_id=user.id, code_hash=keyed_hash(_normalise_recovery_code(code)))
+        )
     return codes
