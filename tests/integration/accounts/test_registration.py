@@ -710,6 +710,7 @@ def test_register_allows_a_registration_number_used_by_the_other_kind(api: Api, 
 def _wait_for_lock_waiter(session: Session, worker: threading.Thread, timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and worker.is_alive():
+        session.connection().execute(text("SELECT pg_stat_clear_snapshot()"))
         waiting = session.connection().execute(
             text(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
