@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from chalicelib.core.db import UnitOfWork, unit_of_work
 from chalicelib.core.errors import DomainError, Forbidden, NotFound, Unauthorized, ValidationFailed, field_error
 from chalicelib.core.principal import Principal, PrincipalLoader
+from chalicelib.core.relay import publish_recorded_events
 from chalicelib.core.security import decode_access_token
 
 PUBLIC: frozenset[str] = frozenset()
@@ -210,6 +211,7 @@ def endpoint(
             extra_headers = {"Cache-Control": "no-store"} if no_store else {}
             try:
                 with unit_of_work() as uow:
+                    uow.after_commit(lambda: publish_recorded_events(uow.session))  # outbox fast path
                     ctx = RequestContext(request=bp.current_request, uow=uow)
                     ctx.principal_or_none = _authenticate(ctx) if role_set else None
                     _authorize(ctx.principal_or_none, role_set, kind_set)

@@ -1,7 +1,9 @@
 """The transactional outbox: facts written in the same transaction as the change.
 
 `record_event` only adds a row to the caller's session; nothing is published until the
-unit of work commits (the relay in the notifications issue publishes them to SQS).
+unit of work commits. It also remembers the event's id in `session.info` so the edge can
+publish the transaction's own events right after the commit (the fast path in
+`chalicelib.core.relay`); the sweeper publishes whatever the fast path missed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from chalicelib.core.db import Base
 from chalicelib.core.types import CreatedAt, UUIDPk
+
+PENDING_EVENT_IDS = "outbox_pending_event_ids"
 
 
 class OutboxEvent(Base):
@@ -45,4 +49,5 @@ def record_event(
         payload=payload,
     )
     session.add(event)
+    session.info.setdefault(PENDING_EVENT_IDS, []).append(event.id)
     return event
