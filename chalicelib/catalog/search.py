@@ -1,0 +1,325 @@
+"""The catalog search statement: one SQL statement answers a page, the total and the facets.
+
+    WITH matched AS MATERIALIZED (          -- the whole result, narrow rows
+        SELECT id, category_id, brand, <sort key> FROM products
+        WHERE <visible> AND <text match> AND <filters>)
+    , counts AS (SELECT ... count(*) FROM matched GROUP BY GROUPING SETS ((), (category_id), (brand)))
+    , page AS (SELECT id, sort_key FROM matched
+               WHERE (sort_key, id) < (:key, :id) ORDER BY sort_key, id LIMIT :n)
+    SELECT <total>, <facets as JSON, first row only>, page.sort_key, products.*, wholesaler, category
+    FROM (SELECT 1) LEFT JOIN (page JOIN products JOIN businesses JOIN categories) ON true
+
+The matched set is computed once; the total and both facets (over the whole result) are
+one aggregation pass over it, and the number of statements does not depend on the page
+size. The statement is built once per shape (which filters, sort, match mode, cursor)
+and run with bind parameters. Text matching:
+
+* `full_text`: `search_vector @@ websearch_to_tsquery('english', q)` (GIN), ranked by
+  `ts_rank_cd` with weights {D 0.01, C 0.05, B 0.2, A 1.0}: one occurrence in the name or
+  brand (A) outweighs twenty in the description (C).
+* `fuzzy`: the typo-tolerant fallback, run only when full text found nothing:
+  `name %> q` (pg_trgm word similarity >= `pg_trgm.word_similarity_threshold`, 0.6 by
+  default, through the GIN trigram index), ranked by `word_similarity(q, name)`.
+
+Relevance is rounded to 6 decimals so that the keyset cursor holds it exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, Literal
+
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Integer,
+    Numeric,
+    Row,
+    Text,
+    Uuid,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal_column,
+    select,
+    true,
+    tuple_,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnClause
+
+from chalicelib.accounts.models import Business
+from chalicelib.catalog.models import Category, Product
+from chalicelib.catalog.repository import visible_products
+
+RANK_WEIGHTS: ColumnClause[Any] = literal_column("'{0.01,0.05,0.2,1.0}'::real[]")
+EMPTY_JSON_ARRAY: ColumnClause[Any] = literal_column("'[]'::json")
+ENGLISH: ColumnClause[Any] = literal_column("'english'::regconfig")
+BRAND_FACET_LIMIT = 50
+# grouping(category_id, brand): a bit set for each column NOT grouped by in that row's set.
+TOTAL, BY_CATEGORY, BY_BRAND = 3, 1, 2
+DESCENDING_SORTS = frozenset({"relevance", "price_desc", "newest"})
+
+MatchMode = Literal["full_text", "fuzzy", "all"]
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    category_ids: tuple[uuid.UUID, ...] | None = None
+    wholesaler_id: uuid.UUID | None = None
+    brand: str | None = None
+    min_price: Decimal | None = None
+    max_price: Decimal | None = None
+    in_stock: bool = False
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """The last row of the previous page: its sort key and id."""
+
+    key: Decimal | datetime
+    id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class SearchSpec:
+    text: str | None
+    match: MatchMode
+    sort: str
+    filters: SearchFilters
+    after: Keyset | None
+    limit: int
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    rows: list[Row[Any]]
+    total: int
+    category_facets: list[dict[str, Any]]
+    brand_facets: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What decides the text of the statement; the values go in as bind parameters."""
+
+    match: MatchMode
+    sort: str
+    category: bool
+    wholesaler: bool
+    brand: bool
+    min_price: bool
+    max_price: bool
+    in_stock: bool
+    after: Literal["none", "numeric", "timestamp"]
+
+
+def run_search(session: Session, spec: SearchSpec) -> SearchResult:
+    """The page (up to `limit + 1` rows, to tell whether another page follows), total and facets."""
+    shape, parameters = _shape_and_parameters(spec)
+    rows = session.execute(search_statement(shape), parameters).all()
+    first = rows[0]
+    return SearchResult(
+        rows=[row for row in rows if row.id is not None],
+        total=int(first.total),
+        category_facets=json.loads(first.category_facets),
+        brand_facets=json.loads(first.brand_facets),
+    )
+
+
+def _shape_and_parameters(spec: SearchSpec) -> tuple[Shape, dict[str, Any]]:
+    f, after = spec.filters, spec.after
+    shape = Shape(
+        match=spec.match,
+        sort=spec.sort,
+        category=f.category_ids is not None,
+        wholesaler=f.wholesaler_id is not None,
+        brand=f.brand is not None,
+        min_price=f.min_price is not None,
+        max_price=f.max_price is not None,
+        in_stock=f.in_stock,
+        after="none" if after is None else "timestamp" if isinstance(after.key, datetime) else "numeric",
+    )
+    parameters = {
+        "q": spec.text,
+        "category_ids": list(f.category_ids or ()),
+        "wholesaler_id": f.wholesaler_id,
+        "brand": f.brand.lower() if f.brand else None,
+        "min_price": f.min_price,
+        "max_price": f.max_price,
+        "after_key": after.key if after else None,
+        "after_id": after.id if after else None,
+        "page_limit": spec.limit + 1,
+    }
+    return shape, {name: value for name, value in parameters.items() if value is not None}
+
+
+def _relevance(shape: Shape) -> ColumnElement[Any]:
+    if shape.match == "full_text":
+        rank = func.ts_rank_cd(RANK_WEIGHTS, Product.search_vector, _tsquery())
+    else:
+        rank = func.word_similarity(bindparam("q", type_=Text), Product.name)
+    return func.round(cast(rank, Numeric), 6)
+
+
+def _tsquery() -> ColumnElement[Any]:
+    """A scalar subquery (an InitPlan): parsed once per execution, also in a generic plan.
+
+    A plain `websearch_to_tsquery('english', $1)` is folded to a constant only when the
+    planner sees the value; in the generic plan PostgreSQL switches to after five runs
+    of a prepared statement, it would be parsed again for every ranked row.
+    """
+    return select(func.websearch_to_tsquery(ENGLISH, bindparam("q", type_=Text))).scalar_subquery()
+
+
+def _conditions(shape: Shape) -> list[ColumnElement[bool]]:
+    conditions = [visible_products()]
+    if shape.match == "full_text":
+        conditions.append(Product.search_vector.op("@@")(_tsquery()))
+    elif shape.match == "fuzzy":
+        conditions.append(Product.name.op("%>")(bindparam("q", type_=Text)))
+    if shape.category:
+        conditions.append(Product.category_id.in_(bindparam("category_ids", expanding=True, type_=Uuid())))
+    if shape.wholesaler:
+        conditions.append(Product.wholesaler_id == bindparam("wholesaler_id", type_=Uuid()))
+    if shape.brand:
+        conditions.append(func.lower(Product.brand) == bindparam("brand", type_=Text))
+    if shape.min_price:
+        conditions.append(Product.price_at_moq >= bindparam("min_price", type_=Numeric()))
+    if shape.max_price:
+        conditions.append(Product.price_at_moq <= bindparam("max_price", type_=Numeric()))
+    if shape.in_stock:
+        conditions.append(Product.stock_on_hand > 0)
+    return conditions
+
+
+def _sort_key(shape: Shape) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
+    if shape.sort == "relevance":
+        return _relevance(shape)
+    if shape.sort in ("price_asc", "price_desc"):
+        return Product.price_at_moq
+    return Product.created_at
+
+
+@lru_cache(maxsize=512)
+def search_statement(shape: Shape) -> Any:
+    """Built once per shape: building the statement costs more than executing a cached one."""
+    matched = (
+        select(Product.id, Product.category_id, Product.brand, _sort_key(shape).label("sort_key"))
+        .where(*_conditions(shape))
+        .cte("matched")
+        .prefix_with("MATERIALIZED")
+    )
+    descending = shape.sort in DESCENDING_SORTS
+    page_rows = select(matched.c.id, matched.c.sort_key)
+    if shape.after != "none":
+        position = tuple_(matched.c.sort_key, matched.c.id)
+        key_type = DateTime(timezone=True) if shape.after == "timestamp" else Numeric()
+        boundary = tuple_(bindparam("after_key", type_=key_type), bindparam("after_id", type_=Uuid()))
+        page_rows = page_rows.where(position < boundary if descending else position > boundary)
+    page = page_rows.order_by(*_order(matched, descending)).limit(bindparam("page_limit", type_=Integer)).cte("page")
+
+    # The facets ride on the first row only (or on the one all-NULL row of an empty page).
+    first_row = func.row_number().over(order_by=_order(page, descending)) == 1
+    one = select(literal_column("1").label("one")).subquery("one")
+    products_of_page = (
+        page.join(Product, Product.id == page.c.id)
+        .join(Business, Business.id == Product.wholesaler_id)
+        .join(Category, Category.id == Product.category_id)
+    )
+    counts = _facet_counts(matched)
+    return (
+        select(
+            select(counts.c.n).where(counts.c.g == TOTAL).scalar_subquery().label("total"),
+            case((first_row, cast(_category_facets(counts), Text))).label("category_facets"),
+            case((first_row, cast(_brand_facets(counts), Text))).label("brand_facets"),
+            page.c.sort_key,
+            *PAGE_COLUMNS,
+        )
+        .select_from(one.outerjoin(products_of_page, true()))
+        .order_by(*_order(page, descending))
+    )
+
+
+PAGE_COLUMNS = (
+    Product.id,
+    Product.name,
+    Product.brand,
+    Product.sku,
+    Product.gtin,
+    Product.unit_of_sale,
+    Product.pack_size,
+    Product.min_order_qty,
+    Product.order_increment,
+    Product.price_at_moq,
+    Product.stock_on_hand,
+    Product.low_stock_threshold,
+    Product.lead_time_days,
+    Product.image_keys,
+    Product.wholesaler_id,
+    Business.name.label("wholesaler_name"),
+    Product.category_id,
+    Category.name.label("category_name"),
+    Category.slug.label("category_slug"),
+)
+
+
+def _order(rows: Any, descending: bool) -> tuple[Any, Any]:
+    """Sort key then id, both in the sort's direction, so a (key, id) row comparison pages."""
+    if descending:
+        return rows.c.sort_key.desc(), rows.c.id.desc()
+    return rows.c.sort_key.asc(), rows.c.id.asc()
+
+
+def _json_object(**fields: Any) -> Any:
+    arguments: list[Any] = []
+    for key, value in fields.items():
+        arguments += [literal_column(f"'{key}'"), value]
+    return func.json_build_object(*arguments)
+
+
+def _json_array(entry: Any, *order_by: Any) -> Any:
+    return func.coalesce(func.json_agg(aggregate_order_by(entry, *order_by)), EMPTY_JSON_ARRAY)
+
+
+def _facet_counts(matched: Any) -> Any:
+    """One pass over the result: the total, per category and per brand (GROUPING SETS)."""
+    return (
+        select(
+            matched.c.category_id,
+            matched.c.brand,
+            func.grouping(matched.c.category_id, matched.c.brand).label("g"),
+            func.count().label("n"),
+        )
+        .group_by(func.grouping_sets(tuple_(), tuple_(matched.c.category_id), tuple_(matched.c.brand)))
+        .cte("counts")
+    )
+
+
+def _category_facets(counts: Any) -> Any:
+    entry = _json_object(id=Category.id, name=Category.name, slug=Category.slug, count=counts.c.n)
+    return (
+        select(_json_array(entry, counts.c.n.desc(), Category.name))
+        .select_from(counts.join(Category, Category.id == counts.c.category_id))
+        .where(counts.c.g == BY_CATEGORY)
+        .scalar_subquery()
+    )
+
+
+def _brand_facets(counts: Any) -> Any:
+    top = (
+        select(counts.c.brand, counts.c.n)
+        .where(counts.c.g == BY_BRAND, counts.c.brand.is_not(None))
+        .order_by(counts.c.n.desc(), counts.c.brand)
+        .limit(BRAND_FACET_LIMIT)
+        .subquery("top_brands")
+    )
+    entry = _json_object(brand=top.c.brand, count=top.c.n)
+    return select(_json_array(entry, top.c.n.desc(), top.c.brand)).select_from(top).scalar_subquery()
