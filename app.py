@@ -5,7 +5,7 @@ these blueprints.
 """
 
 from chalicelib.accounts.principals import load_principal
-from chalicelib.blueprints import ALL_BLUEPRINTS
+from chalicelib.blueprints import all_blueprints
 from chalicelib.core.app_factory import create_app
 
-app = create_app("marketplace", ALL_BLUEPRINTS, principal_loader=load_principal)
+app = create_app("marketplace", all_blueprints(), principal_loader=load_principal)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from chalice.app import Chalice
 
 from chalicelib.accounts.principals import load_principal
-from chalicelib.blueprints import BLUEPRINTS_BY_FUNCTION
+from chalicelib.blueprints import blueprints_of
 from chalicelib.core.app_factory import create_app
 
 
 def build_function_app(name: str) -> Chalice:
-    return create_app(name, BLUEPRINTS_BY_FUNCTION[name], principal_loader=load_principal)
+    return create_app(name, blueprints_of(name), principal_loader=load_principal)

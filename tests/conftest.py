@@ -9,6 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 os.environ.setdefault("STAGE", "test")
+# Subscription gating is tested where it matters (tests/integration/billing, the `enforced_billing`
+# fixture); the other domains' tests run without needing a subscription for every business.
+os.environ.setdefault("SUBSCRIPTION_ENFORCEMENT", "false")
 os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-1")
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
@@ -96,3 +99,10 @@ def api(client: object) -> object:
     from tests.support.api import Api
 
     return Api(client)
+
+
+@pytest.fixture
+def enforced_billing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chalicelib.core.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "subscription_enforcement", True)

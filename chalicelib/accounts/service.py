@@ -41,6 +41,7 @@ from chalicelib.accounts.schemas import (
 )
 from chalicelib.accounts.sign_in import Client, start_session
 from chalicelib.accounts.tokens import announce_token, issue_token, redeem_token
+from chalicelib.billing.gating import check_limit
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
@@ -228,6 +229,7 @@ def invite_staff(
     business = _my_business(session, principal)
     if repository.email_exists(session, request.email):
         raise EmailTaken()
+    check_limit(session, business.id, "staff_users")
     inviter = _me(session, principal)
     user = User(
         id=uuid.uuid4(),

@@ -81,6 +81,16 @@ def reset_engine() -> None:
     _session_factory = None
 
 
+AFTER_COMMIT_HOOKS = "after_commit_hooks"
+
+
+def run_after_commit(session: Session, hook: Callable[[], Any]) -> None:
+    """For services, which hold only a session: run `hook` once the edge's unit of work has
+    committed this session's transaction (after the unit's own hooks); dropped on rollback.
+    A hook must not raise; it opens its own unit of work if it writes."""
+    session.info.setdefault(AFTER_COMMIT_HOOKS, []).append(hook)
+
+
 class UnitOfWork:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -94,6 +104,7 @@ class UnitOfWork:
         self.session.commit()
         self._committed = True
         hooks, self._after_commit = self._after_commit, []
+        hooks += self.session.info.pop(AFTER_COMMIT_HOOKS, None) or []
         for hook in hooks:
             hook()
 

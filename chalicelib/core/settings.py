@@ -56,6 +56,67 @@ class Settings(BaseSettings):
     images_bucket: str = "marketplace-product-images"
 
     platform_commission_rate: Decimal = Decimal("0.0250")
+    unpaid_order_expiry_minutes: int = Field(default=15, ge=1)
+    subscription_enforcement: bool = Field(
+        default=True, description="Gate checkout, selling and plan limits on the subscription (always on in AWS)."
+    )
+
+    # Notifications: the outbox relay and the queue consumer.
+    outbox_fast_path: bool = Field(
+        default=True, description="Publish a request's own outbox events right after it commits."
+    )
+    relay_batch_size: int = Field(default=500, ge=1, description="Outbox rows claimed per relay transaction.")
+    relay_send_concurrency: int = Field(default=4, ge=1, le=16, description="Parallel SQS batch sends per chunk.")
+    notifications_dlq_url: str | None = None
+    sweeper_time_margin_ms: int = Field(default=5_000, ge=0, description="Stop sweeping this long before timeout.")
+
+    # Payments: mobile money collections, provider webhooks, reconciliation (chalicelib/payments).
+    payment_providers_enabled: list[str] = Field(
+        default_factory=lambda: ["mpesa", "mtn_momo", "sandbox"],
+        description="Providers a checkout may choose (JSON list). Leave `sandbox` out in production.",
+    )
+    payments_callback_base_url: str | None = Field(
+        default=None,
+        description="Public base URL of the payment_webhooks API; callbacks go to <base>/webhooks/payments/...",
+    )
+    mpesa_webhook_token: str = Field(default="dev-only-mpesa-webhook-token", min_length=16)
+    mtn_momo_webhook_token: str = Field(default="dev-only-momo-webhook-token", min_length=16)
+    sandbox_webhook_token: str = Field(default="dev-only-sandbox-webhook-token", min_length=16)
+    payments_webhook_ip_allowlist: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description='Per provider, CIDRs its callbacks may come from (JSON, e.g. {"mpesa": [...]}).',
+    )
+    payments_webhook_max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    payments_http_timeout_seconds: float = Field(default=10.0, gt=0)
+    payments_http_connect_timeout_seconds: float = Field(default=3.0, gt=0)
+    payments_http_max_retries: int = Field(default=2, ge=0, le=5, description="Retries after the first try.")
+    payments_http_backoff_seconds: float = Field(default=0.5, ge=0, description="First back-off; doubles per retry.")
+    reconcile_after_minutes: int = Field(default=3, ge=1, description="Ask the provider about payments pending longer.")
+    reconcile_batch_size: int = Field(default=100, ge=1)
+    mpesa_base_url: str = "https://sandbox.safaricom.co.ke"
+    mpesa_consumer_key: str | None = None
+    mpesa_consumer_secret: str | None = None
+    mpesa_shortcode: str = "174379"
+    mpesa_passkey: str | None = None
+    mpesa_transaction_type: str = "CustomerPayBillOnline"
+    mpesa_party_b: str | None = Field(
+        default=None, description="Till number (CustomerBuyGoodsOnline); else the shortcode."
+    )
+    mtn_momo_base_url: str = "https://sandbox.momodeveloper.mtn.com"
+    mtn_momo_subscription_key: str | None = None
+    mtn_momo_api_user: str | None = None
+    mtn_momo_api_key: str | None = None
+    mtn_momo_target_environment: str = "sandbox"
+    mtn_momo_regions: list[str] = Field(
+        default_factory=lambda: ["UG", "GH", "RW", "ZM", "CM", "CI", "BJ", "CG", "GN", "LR", "SZ"],
+        description="Countries whose numbers MTN MoMo collections accept.",
+    )
+    sandbox_callback_delay_seconds: float = Field(default=3.0, ge=0)
+
+    # Billing: subscriptions and the hourly billing run (chalicelib/billing).
+    billing_grace_days: int = Field(default=7, ge=0, description="Days after the first failed charge until suspension.")
+    billing_batch_size: int = Field(default=500, ge=1, le=5_000, description="Subscriptions per billing transaction.")
+    billing_time_margin_ms: int = Field(default=10_000, ge=0, description="Stop billing this long before the timeout.")
 
     @field_validator("cors_allowed_origins", mode="before")
     @classmethod

@@ -35,9 +35,9 @@ def check_health(session: Session) -> Health:
 
 @lru_cache(maxsize=1)
 def api_document() -> dict[str, Any]:
-    from chalicelib.blueprints import ALL_BLUEPRINTS  # the wiring imports this package
+    from chalicelib.blueprints import all_blueprints  # the wiring imports this package
 
-    served = {bp._import_name for bp in ALL_BLUEPRINTS}
+    served = {bp._import_name for bp in all_blueprints()}
     return openapi.build_openapi(
         [route for route in http.ROUTES if route.blueprint in served],
         title=f"{get_settings().platform_name} API",

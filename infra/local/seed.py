@@ -17,6 +17,7 @@ from chalicelib.accounts.models import Business, Consent, User
 from chalicelib.core.clock import utcnow
 from chalicelib.core.security import hash_password
 from chalicelib.core.settings import get_settings
+from infra.local.demo_catalog import seed_demo_trade, seed_reference_data
 
 DEMO_PASSWORD = "Demo-Market-2026!"
 DEMO_ADMIN_EMAIL = "admin@demo.soko.test"
@@ -47,10 +48,14 @@ class DemoAccounts:
 
 
 def seed_demo(session: Session) -> bool:
-    """Add the demo data unless it is there already; True when it was added."""
+    """Categories and plans (upserted every time), then the demo accounts and their trade
+    unless they are there already; True when the demo accounts were added."""
+    seed_reference_data(session)
     if repository.email_exists(session, DEMO_ADMIN_EMAIL):
         return False
-    seed_accounts(session)
+    accounts = seed_accounts(session)
+    session.flush()
+    seed_demo_trade(session, retailer_id=accounts.retailer.id, wholesaler_id=accounts.wholesaler.id)
     session.flush()
     return True
 

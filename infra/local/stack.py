@@ -24,7 +24,7 @@ from infra.local.aws_resources import (
     start_moto,
     use_local_aws_environment,
 )
-from infra.local.config import LOCAL_DB_POOL_SIZE, LocalStackConfig, get_local_config
+from infra.local.config import LOCAL_DB_POOL_SIZE, LOCAL_HOST, LocalStackConfig, get_local_config
 from infra.local.database import LocalDatabase, migrate, open_database, use_database
 from infra.local.seed import DEMO_PASSWORD, DEMO_SIGN_INS, seed_demo
 from infra.local.workers import QueuePoller, ScheduleTimer, Worker, join_workers, start_workers
@@ -70,6 +70,7 @@ def run() -> int:
         aws = create_resources(settings, local.aws_endpoint_url)
         os.environ["NOTIFICATIONS_QUEUE_URL"] = aws.notifications_queue_url
         os.environ["NOTIFICATIONS_DLQ_URL"] = aws.notifications_dlq_url
+        os.environ.setdefault("PAYMENTS_CALLBACK_BASE_URL", f"http://{LOCAL_HOST}:{local.api_port}")
         get_settings.cache_clear()
         db.reset_engine()
 

@@ -1,7 +1,7 @@
 """Sign-in throttling counts failures in a sliding window (their times, not a fixed window)
 
 Revision ID: 0008
-Revises: 0001
+Revises: 0007
 Create Date: 2026-11-24 08:00:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0008"
-down_revision: str | None = "0001"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -11,14 +11,14 @@ import pytest
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 from pydantic import BaseModel
 
-from chalicelib.blueprints import ALL_BLUEPRINTS
+from chalicelib.blueprints import all_blueprints
 from chalicelib.core import http
 from chalicelib.core.http import RouteSpec
 from chalicelib.core.openapi import build_openapi
 
 
 def served_routes() -> list[RouteSpec]:
-    served = {bp._import_name for bp in ALL_BLUEPRINTS}
+    served = {bp._import_name for bp in all_blueprints()}
     return [route for route in http.ROUTES if route.blueprint in served]
 
 

@@ -1,0 +1,31 @@
+"""Billing's entry point outside HTTP: the hourly schedule (`functions/billing.py`).
+
+Importing it also registers billing's handlers for `subscription` payments with the
+payments dispatch (`payment_outcomes`), as the payments domain itself does on first use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalicelib.billing import payment_outcomes
+from chalicelib.billing.schedule import TimeLeft, run_billing
+from chalicelib.core.observability import logger
+from chalicelib.core.settings import get_settings
+
+assert payment_outcomes  # imported for its side effect: the outcome handlers are registered
+
+
+def time_left_of(context: Any) -> TimeLeft | None:
+    """The Lambda's remaining time minus `billing_time_margin_ms` (None without a context)."""
+    remaining = getattr(context, "get_remaining_time_in_millis", None)
+    if remaining is None:
+        return None
+    margin = get_settings().billing_time_margin_ms
+    return lambda: int(remaining()) - margin
+
+
+def handle_schedule(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    summary = run_billing(time_left_ms=time_left_of(context)).as_dict()
+    logger.info("billing run finished", extra={"summary": summary, "trigger": event.get("id")})
+    return summary

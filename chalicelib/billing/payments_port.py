@@ -1,0 +1,203 @@
+"""Every call from billing into the payments domain, in this one module.
+
+Billing owns subscription invoices; payments owns the ledger (`payments`), the providers,
+the webhooks and reconciliation. A subscription charge is a `Payment` with purpose
+`subscription` and `subscription_invoice_id` set.
+
+- `request_collections(session, invoice_ids)`: one pending payment per open invoice, from
+  the subscription's provider and payer phone, written by ONE `INSERT ... SELECT` in the
+  caller's transaction ("enqueued"). With `send=True` the provider is asked once the
+  edge's unit of work has committed (`core.db.run_after_commit`, as
+  `payments.collection.request_collection` does); the billing run passes `send=False` and
+  calls `send_collections` itself after each batch, so it can stop at its deadline. A
+  payment never sent is sent by the payments sweeper's reconciliation while its hold
+  lasts (`HOLD`), then failed (and dunned by billing).
+- `check_payer`: the provider and phone are ones the payments domain can charge (400).
+- `pending_payment_id` / `invoices_with_pending_payment`: whether a charge is in flight.
+- `register_outcome_handlers()`: the payments domain's purpose dispatch calls
+  `on_payment_succeeded` / `on_payment_failed` (which delegate to `outcomes`) when a
+  subscription payment settles. It runs when `chalicelib.billing.payment_outcomes` is
+  imported, which the payments domain does on first use (`handlers.HANDLER_MODULES`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+
+from sqlalchemy import DateTime, cast, func, insert, literal, select
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Session
+
+from chalicelib.billing import outcomes, repository
+from chalicelib.billing.models import Subscription, SubscriptionInvoice
+from chalicelib.billing.presenters import invoice_number
+from chalicelib.core.clock import utcnow
+from chalicelib.core.db import run_after_commit
+from chalicelib.payments.collection import check_payer_phone, send_collection_request
+from chalicelib.payments.handlers import register_outcome_handler
+from chalicelib.payments.models import Payment, Refund
+
+PURPOSE = "subscription"
+IN_FLIGHT = timedelta(minutes=5)
+HOLD = timedelta(hours=6)
+SEND_CONCURRENCY = 8
+ALREADY_SETTLED = "The subscription invoice was already paid or void when this payment succeeded; refund the payer."
+
+
+def check_payer(provider: str, payer_phone: str) -> None:
+    check_payer_phone(provider, payer_phone)
+
+
+def request_collections(
+    session: Session, invoice_ids: Sequence[uuid.UUID], *, send: bool = True
+) -> dict[uuid.UUID, uuid.UUID]:
+    """A pending payment for each of these open invoices with something to pay, from the
+    subscription's provider and payer phone, in one `INSERT ... SELECT`. Returns invoice id
+    -> payment id."""
+    if not invoice_ids:
+        return {}
+    session.flush()  # a provider or phone just changed on the subscription is what the SELECT reads
+    now = literal(utcnow(), DateTime(timezone=True))
+    rows = (
+        select(
+            func.gen_random_uuid(), SubscriptionInvoice.business_id, literal(PURPOSE), SubscriptionInvoice.id,
+            literal("mobile_money"), Subscription.provider, Subscription.payer_phone, SubscriptionInvoice.amount,
+            SubscriptionInvoice.currency, literal("pending"), cast(literal("{}"), JSONB), literal(0), literal(False),
+            now, now,
+        )
+        .join(Subscription, Subscription.id == SubscriptionInvoice.subscription_id)
+        .where(
+            SubscriptionInvoice.id.in_(invoice_ids),
+            SubscriptionInvoice.status == "open",
+            SubscriptionInvoice.amount > 0,
+        )
+    )  # fmt: skip
+    columns = [
+        "id", "payer_business_id", "purpose", "subscription_invoice_id", "method", "provider", "payer_phone",
+        "amount", "currency", "status", "details", "attempts", "late", "created_at", "updated_at",
+    ]  # fmt: skip
+    statement = insert(Payment).from_select(columns, rows).returning(Payment.subscription_invoice_id, Payment.id)
+    payment_ids: dict[uuid.UUID, uuid.UUID] = {}
+    for invoice_id, payment_id in session.execute(statement):
+        if invoice_id is not None:
+            payment_ids[invoice_id] = payment_id
+    if send and payment_ids:
+        ids = list(payment_ids.values())
+        run_after_commit(session, lambda: send_collections(ids))
+    return payment_ids
+
+
+def request_collection(session: Session, invoice_id: uuid.UUID) -> uuid.UUID | None:
+    """The pending payment for one invoice (None if it has nothing to pay)."""
+    return request_collections(session, [invoice_id]).get(invoice_id)
+
+
+def send_collections(payment_ids: Sequence[uuid.UUID], time_left_ms: Callable[[], int] | None = None) -> int:
+    """Asks the providers for these (committed) collections, `SEND_CONCURRENCY` at a time,
+    starting none once `time_left_ms()` is not positive. Returns how many were asked."""
+    if not payment_ids:
+        return 0
+
+    def send(payment_id: uuid.UUID) -> bool:
+        if time_left_ms is not None and time_left_ms() <= 0:
+            return False
+        send_collection_request(payment_id)
+        return True
+
+    if len(payment_ids) == 1 or SEND_CONCURRENCY <= 1:
+        return sum(send(payment_id) for payment_id in payment_ids)
+    with ThreadPoolExecutor(max_workers=SEND_CONCURRENCY) as executor:
+        return sum(executor.map(send, payment_ids))
+
+
+def pending_payment_id(session: Session, invoice_id: uuid.UUID) -> uuid.UUID | None:
+    """A payment for the invoice still waiting for the payer, asked for within `IN_FLIGHT`
+    (an older pending one is the payments reconciliation's to settle)."""
+    return session.scalar(
+        select(Payment.id)
+        .where(
+            Payment.subscription_invoice_id == invoice_id,
+            Payment.status == "pending",
+            Payment.created_at > utcnow() - IN_FLIGHT,
+        )
+        .order_by(Payment.created_at.desc())
+        .limit(1)
+    )
+
+
+def invoices_with_pending_payment(session: Session, invoice_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+    if not invoice_ids:
+        return set()
+    rows = session.scalars(
+        select(Payment.subscription_invoice_id).where(
+            Payment.subscription_invoice_id.in_(invoice_ids),
+            Payment.status == "pending",
+            Payment.created_at > utcnow() - IN_FLIGHT,
+        )
+    )
+    return {invoice_id for invoice_id in rows if invoice_id is not None}
+
+
+# --- called by the payments domain ------------------------------------------------------
+
+
+def on_payment_succeeded(session: Session, payment: Payment) -> None:
+    """Pays the invoice; money for an invoice already paid or void opens a refund for admins."""
+    if payment.subscription_invoice_id is not None and outcomes.payment_succeeded(
+        session, invoice_id=payment.subscription_invoice_id, payment_id=payment.id
+    ):
+        return
+    payment.late = True
+    session.add(
+        Refund(
+            id=uuid.uuid4(),
+            payment_id=payment.id,
+            amount=payment.charged_amount or payment.amount,
+            status="open",
+            reason=ALREADY_SETTLED,
+            created_at=utcnow(),
+        )
+    )
+
+
+def on_payment_failed(session: Session, payment: Payment) -> None:
+    if payment.subscription_invoice_id is not None:
+        outcomes.payment_failed(
+            session, invoice_id=payment.subscription_invoice_id, payment_id=payment.id, reason=payment.failure_reason
+        )
+
+
+def lock_subscription(session: Session, payment: Payment) -> None:
+    """Billing's lock order (subscription, then invoice) before payments locks the payment."""
+    if payment.subscription_invoice_id is None:
+        return
+    invoice = repository.get_invoice(session, payment.subscription_invoice_id)
+    if invoice is not None:
+        repository.get_subscription(session, invoice.subscription_id, for_update=True)
+
+
+def hold_until(session: Session, payment: Payment) -> datetime | None:
+    return payment.created_at + HOLD
+
+
+def describe(session: Session, payment: Payment) -> tuple[str, str]:
+    """What the payer sees on the phone: the invoice number (12 characters at most)."""
+    invoice = None
+    if payment.subscription_invoice_id is not None:
+        invoice = repository.get_invoice(session, payment.subscription_invoice_id)
+    reference = invoice_number(invoice).replace("-", "") if invoice is not None else "SUBSCRIPTION"
+    return reference[:12], "Subscription"
+
+
+def register_outcome_handlers() -> None:
+    register_outcome_handler(
+        PURPOSE,
+        on_payment_succeeded,
+        on_payment_failed,
+        lock_first=lock_subscription,
+        hold_until=hold_until,
+        describe=describe,
+    )

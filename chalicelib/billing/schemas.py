@@ -1,0 +1,244 @@
+"""Request and response bodies of the plan, subscription and subscription-invoice routes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from chalicelib.accounts.validation import normalize_phone
+
+Audience = Literal["retailer", "wholesaler"]
+Interval = Literal["month", "year"]
+Provider = Literal["mpesa", "mtn_momo", "sandbox"]
+PlanStatus = Literal["active", "retired"]
+SubscriptionStatus = Literal["incomplete", "trialing", "active", "past_due", "suspended", "cancelled", "expired"]
+InvoiceStatus = Literal["open", "paid", "void"]
+InvoiceKind = Literal["first", "renewal", "proration"]
+LimitName = Literal["active_products", "staff_users", "orders_per_month"]
+Price = Annotated[Decimal, Field(ge=0, le=Decimal("9999999.99"), decimal_places=2)]
+LimitValue = Annotated[int | None, Field(default=None, ge=0, le=1_000_000)]
+Phone = Annotated[str, Field(max_length=32), AfterValidator(normalize_phone)]
+PlanCode = Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --- plans ------------------------------------------------------------------------------
+
+
+class PlanLimits(Strict):
+    active_products: LimitValue = Field(default=None, description="Wholesalers: active products; null is unlimited.")
+    staff_users: LimitValue = Field(default=None, description="Staff users (invited or active); null is unlimited.")
+    orders_per_month: LimitValue = Field(
+        default=None, description="Retailers: orders placed per calendar month (UTC); null is unlimited."
+    )
+
+
+class PlanFeatures(Strict):
+    pay_on_delivery: bool = Field(default=False, description="Wholesalers: may offer payment on delivery.")
+    sales_reports: bool = Field(default=False, description="Wholesalers: sales reports.")
+
+
+class PlanCreate(Strict):
+    code: PlanCode
+    name: Annotated[str, Field(min_length=1, max_length=100)]
+    audience: Audience
+    price_monthly: Price
+    price_yearly: Price
+    trial_days: Annotated[int, Field(ge=0, le=365)] = 0
+    limits: PlanLimits = Field(default_factory=PlanLimits)
+    features: PlanFeatures = Field(default_factory=PlanFeatures)
+
+    @model_validator(mode="after")
+    def _fits_audience(self) -> PlanCreate:
+        check_audience(self.audience, self.limits, self.features)
+        return self
+
+
+class PlanUpdate(Strict):
+    """Every field optional; a price change applies from the next invoice of each subscriber."""
+
+    name: Annotated[str | None, Field(min_length=1, max_length=100)] = None
+    price_monthly: Price | None = None
+    price_yearly: Price | None = None
+    trial_days: Annotated[int | None, Field(ge=0, le=365)] = None
+    limits: PlanLimits | None = None
+    features: PlanFeatures | None = None
+    status: PlanStatus | None = None
+
+
+def check_audience(audience: str, limits: PlanLimits, features: PlanFeatures) -> None:
+    if audience == "retailer" and (
+        limits.active_products is not None or features.pay_on_delivery or features.sales_reports
+    ):
+        raise PydanticCustomError(
+            "not_for_retailers", "Retailer plans have no product limit, payment on delivery or sales reports."
+        )
+    if audience == "wholesaler" and limits.orders_per_month is not None:
+        raise PydanticCustomError("not_for_wholesalers", "Wholesaler plans have no monthly order limit.")
+
+
+class PlanOut(BaseModel):
+    id: uuid.UUID
+    code: str
+    name: str
+    audience: Audience
+    status: PlanStatus
+    currency: str
+    price_monthly: Decimal
+    price_yearly: Decimal
+    trial_days: int
+    limits: PlanLimits
+    features: PlanFeatures
+
+
+class PlanList(BaseModel):
+    items: list[PlanOut]
+
+
+class PlanQuery(Strict):
+    audience: Audience | None = None
+
+
+class AdminPlanQuery(Strict):
+    audience: Audience | None = None
+    status: PlanStatus | None = None
+
+
+class PlanRemoval(BaseModel):
+    outcome: Literal["deleted", "retired"] = Field(description="A plan ever used by a subscription is retired.")
+    plan: PlanOut | None
+
+
+# --- subscription -----------------------------------------------------------------------
+
+
+class Collection(Strict):
+    provider: Provider
+    payer_phone: Phone
+
+
+class StartSubscription(Strict):
+    plan_code: PlanCode
+    interval: Interval
+    provider: Provider
+    payer_phone: Phone
+
+
+class ChangeSubscription(Strict):
+    plan_code: PlanCode | None = None
+    interval: Interval | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> ChangeSubscription:
+        if self.plan_code is None and self.interval is None:
+            raise PydanticCustomError("nothing_to_change", "Give a plan_code, an interval or both.")
+        return self
+
+
+class PayInvoice(Strict):
+    provider: Provider | None = Field(default=None, description="Defaults to the subscription's.")
+    payer_phone: Phone | None = Field(default=None, description="Defaults to the subscription's.")
+
+
+class NextCharge(BaseModel):
+    at: datetime
+    amount: Decimal
+    currency: str
+    plan_code: str
+    interval: Interval
+
+
+class ScheduledChange(BaseModel):
+    plan: PlanOut
+    interval: Interval
+    effective_at: datetime
+
+
+class InvoiceOut(BaseModel):
+    id: uuid.UUID
+    number: str
+    kind: InvoiceKind
+    status: InvoiceStatus
+    description: str
+    plan_code: str
+    plan_name: str
+    interval: Interval
+    period_start: datetime
+    period_end: datetime
+    amount: Decimal
+    currency: str
+    created_at: datetime
+    paid_at: datetime | None
+    voided_at: datetime | None
+
+
+class SubscriptionOut(BaseModel):
+    id: uuid.UUID
+    status: SubscriptionStatus
+    in_good_standing: bool
+    plan: PlanOut
+    interval: Interval
+    current_period_start: datetime
+    current_period_end: datetime
+    trial_end: datetime | None
+    cancel_at_period_end: bool
+    ended_at: datetime | None
+    next_charge: NextCharge | None
+    scheduled_change: ScheduledChange | None
+    open_invoice: InvoiceOut | None
+    next_retry_at: datetime | None
+    grace_ends_at: datetime | None
+    provider: Provider
+    payer_phone: str
+    created_at: datetime
+
+
+class ChangeWarning(BaseModel):
+    code: str
+    message: str
+
+
+class SubscriptionResult(BaseModel):
+    """The subscription after a change, the invoice it raised (if any) and the payment to poll."""
+
+    subscription: SubscriptionOut
+    invoice: InvoiceOut | None = None
+    payment_id: uuid.UUID | None = Field(default=None, description="Poll GET /payments/{id} for the phone approval.")
+    warnings: list[ChangeWarning] = Field(default_factory=list)
+
+
+class PaymentStarted(BaseModel):
+    invoice: InvoiceOut
+    payment_id: uuid.UUID
+
+
+class LimitUsage(BaseModel):
+    name: LimitName
+    limit: int | None = Field(description="null is unlimited")
+    used: int
+    remaining: int | None
+
+
+class UsageOut(BaseModel):
+    plan_code: str
+    status: SubscriptionStatus
+    limits: list[LimitUsage]
+    features: PlanFeatures
+
+
+class InvoiceQuery(Strict):
+    cursor: Annotated[str | None, Field(default=None, max_length=500)]
+    limit: Annotated[int, Field(default=20, ge=1, le=100)]
+
+
+class InvoicePage(BaseModel):
+    items: list[InvoiceOut]
+    next_cursor: str | None

@@ -1,0 +1,322 @@
+"""Orders after checkout: reading them, moving them through their states, cancelling
+(stock back, refund opened when paid), collections on delivery and re-ordering."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chalicelib.billing import gating
+from chalicelib.core.audit import record_audit
+from chalicelib.core.clock import utcnow
+from chalicelib.core.errors import ValidationFailed, field_error
+from chalicelib.core.pagination import decode_cursor, encode_cursor
+from chalicelib.core.principal import WHOLESALER, Principal
+from chalicelib.orders import cart as cart_service
+from chalicelib.orders import repository, state
+from chalicelib.orders.errors import CollectionNotAllowed, OrderNotFound
+from chalicelib.orders.models import Order
+from chalicelib.orders.schemas import (
+    CollectionRequest,
+    DeliveryTracking,
+    OrderLineOut,
+    OrderListItem,
+    OrderOut,
+    OrderPage,
+    ReorderOut,
+    ReorderSkipped,
+    TimelineEntry,
+    TransitionRequest,
+)
+from chalicelib.orders.stock import StockLine, return_stock
+from chalicelib.payments.models import Payment, Refund
+
+COLLECTABLE_STATUSES = frozenset({"accepted", "packed", "dispatched", "delivered", "completed"})
+
+
+def _actor(principal: Principal) -> str:
+    return state.WHOLESALER if principal.business_kind == WHOLESALER else state.RETAILER
+
+
+def _order(session: Session, principal: Principal, order_id: uuid.UUID, *, lock: bool = False) -> Order:
+    order = repository.get_order(session, principal.require_business_id(), order_id, lock=lock)
+    if order is None:
+        raise OrderNotFound()
+    return order
+
+
+def list_orders(
+    session: Session, *, principal: Principal, status: str | None, cursor: str | None, limit: int
+) -> OrderPage:
+    after = None
+    if cursor:
+        position = decode_cursor(cursor)
+        try:
+            after = (datetime.fromisoformat(position["t"]), uuid.UUID(position["id"]))
+        except (KeyError, ValueError, TypeError):
+            raise ValidationFailed(details=[field_error("cursor", "invalid_cursor", "Start again.")]) from None
+    rows = repository.list_orders(
+        session,
+        business_id=principal.require_business_id(),
+        as_wholesaler=principal.business_kind == WHOLESALER,
+        status=status,
+        after=after,
+        limit=limit + 1,
+    )
+    page = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit:
+        last = page[-1].Order
+        next_cursor = encode_cursor({"t": last.created_at.isoformat(), "id": str(last.id)})
+    return OrderPage(
+        items=[_list_item(row.Order, row.retailer_name, row.wholesaler_name) for row in page], next_cursor=next_cursor
+    )
+
+
+def _list_item(order: Order, retailer_name: str, wholesaler_name: str) -> OrderListItem:
+    return OrderListItem(
+        id=order.id,
+        number=order.number,
+        status=order.status,
+        retailer_id=order.retailer_id,
+        retailer_name=retailer_name,
+        wholesaler_id=order.wholesaler_id,
+        wholesaler_name=wholesaler_name,
+        payment_method=order.payment_method,
+        total=order.total,
+        currency=order.currency,
+        created_at=order.created_at,
+    )
+
+
+def order_detail(session: Session, order: Order) -> OrderOut:
+    names = repository.business_names(session, [order.retailer_id, order.wholesaler_id])
+    base = _list_item(order, names[order.retailer_id], names[order.wholesaler_id])
+    return OrderOut(
+        **base.model_dump(),
+        subtotal=order.subtotal,
+        delivery_fee=order.delivery_fee,
+        amount_collected=order.amount_collected,
+        invoice_number=invoice_label(order),
+        cancel_reason=order.cancel_reason,
+        expires_at=order.expires_at,
+        placed_at=order.placed_at,
+        lines=[
+            OrderLineOut.model_validate(line, from_attributes=True)
+            for line in repository.order_lines(session, order.id)
+        ],
+        delivery=DeliveryTracking(
+            method=order.delivery_method,
+            address=order.delivery_address,
+            lead_time_days=order.delivery_lead_time_days,
+            driver_name=order.driver_name,
+            driver_phone=order.driver_phone,
+            expected_delivery_date=order.expected_delivery_date,
+        ),
+        timeline=[
+            TimelineEntry(
+                from_status=e.from_status,
+                to_status=e.to_status,
+                actor=e.actor,
+                actor_user_id=e.actor_user_id,
+                note=e.note,
+                data=e.data,
+                at=e.created_at,
+            )
+            for e in repository.order_events(session, order.id)
+        ],
+    )
+
+
+def invoice_label(order: Order) -> str | None:
+    return f"INV-{order.invoice_number:06d}" if order.invoice_number is not None else None
+
+
+def get_order(session: Session, *, principal: Principal, order_id: uuid.UUID) -> OrderOut:
+    return order_detail(session, _order(session, principal, order_id))
+
+
+def transition(
+    session: Session,
+    *,
+    principal: Principal,
+    order_id: uuid.UUID,
+    request: TransitionRequest,
+    source_ip: str | None,
+) -> OrderOut:
+    order = _order(session, principal, order_id, lock=True)
+    if request.to == "cancelled":
+        cancel(session, order, actor=_actor(principal), actor_user_id=principal.user_id, reason=request.note)
+    else:
+        if request.to == "accepted":
+            gating.require_good_standing(session, order.wholesaler_id)
+        data: dict[str, str | None] = {}
+        if request.to == "dispatched":
+            order.driver_name, order.driver_phone = request.driver_name, request.driver_phone
+            order.expected_delivery_date = request.expected_delivery_date
+            data = {
+                "driver_name": request.driver_name,
+                "driver_phone": request.driver_phone,
+                "expected_delivery_date": str(request.expected_delivery_date),
+            }
+        state.move(
+            session,
+            order,
+            request.to,
+            actor=_actor(principal),
+            actor_user_id=principal.user_id,
+            note=request.note,
+            data=data,
+        )
+    record_audit(
+        session,
+        f"order.{request.to}",
+        actor_user_id=principal.user_id,
+        source_ip=source_ip,
+        target_type="order",
+        target_id=order.id,
+    )
+    return order_detail(session, order)
+
+
+def cancel_by_retailer(session: Session, *, principal: Principal, order_id: uuid.UUID, reason: str | None) -> OrderOut:
+    order = _order(session, principal, order_id, lock=True)
+    cancel(session, order, actor=state.RETAILER, actor_user_id=principal.user_id, reason=reason)
+    return order_detail(session, order)
+
+
+def cancel(
+    session: Session,
+    order: Order,
+    *,
+    actor: str,
+    actor_user_id: uuid.UUID | None,
+    reason: str | None,
+    event_type: str | None = None,
+) -> None:
+    """Cancels a locked order: the state machine decides, then stock returns and, for a
+    paid order, a refund is opened for the payments team."""
+    state.move(
+        session, order, "cancelled", actor=actor, actor_user_id=actor_user_id, note=reason, event_type=event_type
+    )
+    lines = repository.order_lines(session, order.id)
+    return_stock(
+        session,
+        [StockLine(product_id=ln.product_id, quantity=ln.quantity, order_id=order.id) for ln in lines],
+        actor_user_id=actor_user_id,
+        note=f"{order.number} cancelled",
+    )
+    payment = session.scalar(
+        select(Payment).where(Payment.checkout_id == order.checkout_id, Payment.status == "succeeded")
+    )
+    if payment is not None and order.payment_method == "mobile_money":
+        session.add(
+            Refund(
+                id=uuid.uuid4(),
+                payment_id=payment.id,
+                order_id=order.id,
+                amount=order.total,
+                status="open",
+                reason=f"{order.number} cancelled: {reason or 'no reason given'}",
+            )
+        )
+
+
+def record_collection(
+    session: Session,
+    *,
+    principal: Principal,
+    order_id: uuid.UUID,
+    request: CollectionRequest,
+    source_ip: str | None,
+) -> OrderOut:
+    order = _order(session, principal, order_id, lock=True)
+    if order.payment_method != "pay_on_delivery" or order.status not in COLLECTABLE_STATUSES:
+        raise CollectionNotAllowed()
+    outstanding = order.total - order.amount_collected
+    if request.amount > outstanding:
+        raise CollectionNotAllowed(
+            f"At most {order.currency} {outstanding} is outstanding on this order.",
+            extra={"outstanding": str(outstanding)},
+        )
+    if request.method == "mobile_money" and not request.reference:
+        raise ValidationFailed(
+            details=[field_error("reference", "reference_required", "Give the mobile money transaction code.")]
+        )
+    session.add(
+        Payment(
+            id=uuid.uuid4(),
+            payer_business_id=order.retailer_id,
+            order_id=order.id,
+            purpose="order_collection",
+            method="cash" if request.method == "cash" else "mobile_money_on_delivery",
+            amount=request.amount,
+            currency=order.currency,
+            status="succeeded",
+            external_receipt=request.reference,
+            recorded_by=principal.user_id,
+            settled_at=utcnow(),
+        )
+    )
+    order.amount_collected = order.amount_collected + request.amount
+    order.updated_at = utcnow()
+    record_audit(
+        session,
+        "order.collection_recorded",
+        actor_user_id=principal.user_id,
+        source_ip=source_ip,
+        target_type="order",
+        target_id=order.id,
+        details={"amount": str(request.amount), "method": request.method},
+    )
+    return order_detail(session, order)
+
+
+def reorder(session: Session, *, principal: Principal, order_id: uuid.UUID) -> ReorderOut:
+    order = _order(session, principal, order_id)
+    skipped: list[ReorderSkipped] = []
+    added = 0
+    for line in repository.order_lines(session, order.id):
+        found = repository.visible_product(session, line.product_id)
+        if found is None:
+            skipped.append(
+                ReorderSkipped(
+                    product_id=line.product_id, name=line.name, reason="unavailable", message="No longer sold."
+                )
+            )
+            continue
+        product, _ = found
+        quantity = _orderable(line.quantity, product.min_order_qty, product.order_increment)
+        if product.stock_on_hand < quantity:
+            skipped.append(
+                ReorderSkipped(
+                    product_id=line.product_id,
+                    name=line.name,
+                    reason="insufficient_stock",
+                    message=f"Only {product.stock_on_hand} in stock.",
+                )
+            )
+            continue
+        if quantity != line.quantity:
+            skipped.append(
+                ReorderSkipped(
+                    product_id=line.product_id,
+                    name=line.name,
+                    reason="quantity_adjusted",
+                    message=f"Added {quantity} instead of {line.quantity} to fit the wholesaler's order steps.",
+                )
+            )
+        cart_service.set_quantity(session, principal=principal, product=product, quantity=quantity)
+        added += 1
+    cart = cart_service.priced_cart(session, principal=principal)
+    return ReorderOut(cart=cart.to_schema(), added=added, skipped=skipped)
+
+
+def _orderable(quantity: int, min_order_qty: int, increment: int) -> int:
+    if quantity <= min_order_qty:
+        return min_order_qty
+    steps = -(-(quantity - min_order_qty) // increment)
+    return min_order_qty + steps * increment

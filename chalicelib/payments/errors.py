@@ -1,0 +1,60 @@
+"""Error codes of the payments domain."""
+
+from __future__ import annotations
+
+from chalicelib.core.errors import BusinessRuleViolation, Conflict, NotFound
+
+
+class PaymentNotFound(NotFound):
+    code = "payment_not_found"
+    message = "Payment not found."
+
+
+class PaymentInProgress(Conflict):
+    code = "payment_in_progress"
+    message = "A payment request is already waiting for approval on the phone."
+
+
+class PaymentNotRetryable(Conflict):
+    code = "payment_not_retryable"
+    message = "Only a failed payment can be tried again."
+
+
+class RetryWindowClosed(BusinessRuleViolation):
+    code = "retry_window_closed"
+    message = "Your orders are no longer held for this payment. Place them again from your cart."
+
+
+class NotRefundable(BusinessRuleViolation):
+    code = "payment_not_refundable"
+    message = "Only money actually received can be refunded."
+
+
+class RefundTooLarge(BusinessRuleViolation):
+    code = "refund_exceeds_paid"
+    message = "The refund is larger than what is left to refund on this payment."
+
+
+class RefundNotFound(NotFound):
+    code = "refund_not_found"
+    message = "Refund not found."
+
+
+class RefundAlreadyClosed(Conflict):
+    code = "refund_closed"
+    message = "This refund is already completed or rejected."
+
+
+class SettlementNotFound(NotFound):
+    code = "settlement_not_found"
+    message = "Settlement not found."
+
+
+class SettlementAlreadyPaid(Conflict):
+    code = "settlement_already_paid"
+    message = "This settlement has already been paid out."
+
+
+class SettlementCancelled(BusinessRuleViolation):
+    code = "settlement_cancelled"
+    message = "The order was cancelled: nothing is owed for it."

@@ -1,0 +1,203 @@
+"""The payments ledger: every collection (mobile money, on delivery, subscriptions), each
+request sent to a provider (attempts), every message a provider sent us (the transaction
+log), refunds and what the platform owes wholesalers (settlements)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import INET, JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from chalicelib.core.db import Base
+from chalicelib.core.types import CreatedAt, UUIDPk
+
+PAYMENT_STATUSES = ("pending", "succeeded", "failed", "needs_review", "refunded", "partially_refunded")
+PAYMENT_METHODS = ("mobile_money", "cash", "mobile_money_on_delivery")
+PAYMENT_PURPOSES = ("checkout", "order_collection", "subscription")
+REFUND_STATUSES = ("open", "refund_pending", "completed", "rejected")
+ATTEMPT_OUTCOMES = ("succeeded", "failed", "rejected", "review", "expired")
+SETTLEMENT_STATUSES = ("due", "paid", "cancelled")
+LOG_KINDS = ("callback", "status_query")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    __table_args__ = (
+        CheckConstraint(_in("status", PAYMENT_STATUSES), name="status"),
+        CheckConstraint(_in("method", PAYMENT_METHODS), name="method"),
+        CheckConstraint(_in("purpose", PAYMENT_PURPOSES), name="purpose"),
+        CheckConstraint("amount > 0", name="amount_positive"),
+        Index("ix_payments_checkout_id", "checkout_id"),
+        Index("ix_payments_order_id", "order_id"),
+        Index("ix_payments_pending_created", "created_at", postgresql_where="status = 'pending'"),
+        Index("ix_payments_created_id", "created_at", "id"),
+        Index("ix_payments_payer_created", "payer_business_id", "created_at"),
+    )
+
+    id: Mapped[UUIDPk]
+    payer_business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id", ondelete="RESTRICT"))
+    checkout_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("checkouts.id", ondelete="RESTRICT"))
+    order_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("orders.id", ondelete="RESTRICT"), comment="Set for a collection recorded on delivery."
+    )
+    purpose: Mapped[str] = mapped_column(String(20), default="checkout")
+    subscription_invoice_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="Set for a subscription charge (the billing domain owns the invoice)."
+    )
+    method: Mapped[str] = mapped_column(String(30))
+    provider: Mapped[str | None] = mapped_column(String(20))
+    provider_reference: Mapped[str | None] = mapped_column(String(100))
+    payer_phone: Mapped[str | None] = mapped_column(String(20))
+    amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    currency: Mapped[str] = mapped_column(String(3))
+    status: Mapped[str] = mapped_column(String(20))
+    failure_reason: Mapped[str | None] = mapped_column(String(300))
+    external_receipt: Mapped[str | None] = mapped_column(String(100))
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column()
+    details: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    settled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[CreatedAt]
+    updated_at: Mapped[CreatedAt]
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    charged_amount: Mapped[Decimal | None] = mapped_column(
+        Numeric(14, 2), comment="What the provider was asked for (whole units for M-Pesa); amount + rounding."
+    )
+    late: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default="false", comment="Money arrived after the orders had expired."
+    )
+    last_checked_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), comment="When reconciliation last asked the provider."
+    )
+
+
+class PaymentAttempt(Base):
+    """One collection request sent to a provider. At most one is open (outcome NULL) per
+    payment: that is the 'one STK Push in flight' rule."""
+
+    __tablename__ = "payment_attempts"
+    __table_args__ = (
+        UniqueConstraint("payment_id", "number"),
+        UniqueConstraint("provider", "reference"),
+        CheckConstraint(_in("outcome", ATTEMPT_OUTCOMES), name="outcome"),
+        Index("ix_payment_attempts_open", "payment_id", unique=True, postgresql_where="outcome IS NULL"),
+    )
+
+    id: Mapped[UUIDPk]
+    payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payments.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    provider: Mapped[str] = mapped_column(String(20))
+    reference: Mapped[str | None] = mapped_column(String(150))
+    payer_phone: Mapped[str] = mapped_column(String(20))
+    requested_at: Mapped[CreatedAt]
+    response: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ProviderMessage(Base):
+    """The transaction log: every webhook request, stored raw before anything else happens
+    (even a forged or unreadable one, with the reason), and every status-query answer that
+    settled a payment. (provider, provider_transaction_id) is unique, so a repeated
+    delivery is recognised by `INSERT ... ON CONFLICT DO NOTHING`."""
+
+    __tablename__ = "payment_provider_messages"
+    __table_args__ = (
+        UniqueConstraint("provider", "provider_transaction_id"),
+        CheckConstraint(_in("kind", LOG_KINDS), name="kind"),
+        Index("ix_payment_provider_messages_received", "received_at"),
+        Index("ix_payment_provider_messages_payment", "payment_id"),
+        Index("ix_payment_provider_messages_reference", "provider", "reference"),
+    )
+
+    id: Mapped[UUIDPk]
+    kind: Mapped[str] = mapped_column(String(20))
+    provider: Mapped[str] = mapped_column(String(20))
+    provider_transaction_id: Mapped[str | None] = mapped_column(String(200))
+    received_at: Mapped[CreatedAt]
+    source_ip: Mapped[str | None] = mapped_column(INET)
+    method: Mapped[str | None] = mapped_column(String(10))
+    path: Mapped[str | None] = mapped_column(String(300), comment="The token in it is redacted.")
+    headers: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    body: Mapped[str | None] = mapped_column(Text, comment="Raw body, cut at the size limit.")
+    body_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    body_sha256: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str | None] = mapped_column(String(300))
+    payment_id: Mapped[uuid.UUID | None] = mapped_column(comment="No foreign key: the log never waits on a lock.")
+    reference: Mapped[str | None] = mapped_column(String(150))
+    result: Mapped[str | None] = mapped_column(String(20), comment="succeeded | failed | pending | unknown")
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    receipt: Mapped[str | None] = mapped_column(String(100))
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Refund(Base):
+    __tablename__ = "refunds"
+    __table_args__ = (
+        CheckConstraint(_in("status", REFUND_STATUSES), name="status"),
+        CheckConstraint("amount > 0", name="amount_positive"),
+        Index("ix_refunds_payment_id", "payment_id"),
+    )
+
+    id: Mapped[UUIDPk]
+    payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payments.id", ondelete="RESTRICT"))
+    order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id", ondelete="RESTRICT"))
+    amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(500))
+    reference: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[CreatedAt]
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    requested_by: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The admin who asked; NULL when the system opened it."
+    )
+    completed_by: Mapped[uuid.UUID | None] = mapped_column()
+
+
+class Settlement(Base):
+    """What the platform owes a wholesaler for one order paid through the platform:
+    the order total minus the platform's commission."""
+
+    __tablename__ = "settlements"
+    __table_args__ = (
+        UniqueConstraint("order_id"),
+        CheckConstraint(_in("status", SETTLEMENT_STATUSES), name="status"),
+        CheckConstraint("amount_due = order_total - commission", name="amount_adds_up"),
+        Index("ix_settlements_wholesaler_created", "wholesaler_id", "created_at", "id"),
+    )
+
+    id: Mapped[UUIDPk]
+    order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("orders.id", ondelete="RESTRICT"))
+    wholesaler_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id", ondelete="RESTRICT"))
+    payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payments.id", ondelete="RESTRICT"))
+    currency: Mapped[str] = mapped_column(String(3))
+    order_total: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    commission_rate: Mapped[Decimal] = mapped_column(Numeric(6, 4))
+    commission: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    amount_due: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    status: Mapped[str] = mapped_column(String(20), default="due")
+    payout_reference: Mapped[str | None] = mapped_column(String(100))
+    paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    paid_by: Mapped[uuid.UUID | None] = mapped_column()
+    created_at: Mapped[CreatedAt]

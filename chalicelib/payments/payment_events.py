@@ -1,0 +1,106 @@
+"""The facts payments record in the outbox (same transaction as the change).
+
+Every payload names `business_id`: the business to tell (the payer for payment facts, the
+wholesaler for settlement payouts). Amounts are strings, times ISO 8601.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from chalicelib.core.outbox import record_event
+from chalicelib.payments.models import Payment, Refund, Settlement
+from chalicelib.payments.reasons import RETRY_HINT, message_for
+
+
+def _base(payment: Payment) -> dict[str, Any]:
+    return {
+        "payment_id": str(payment.id),
+        "business_id": str(payment.payer_business_id),
+        "purpose": payment.purpose,
+        "provider": payment.provider,
+        "amount": str(payment.charged_amount or payment.amount),
+        "currency": payment.currency,
+        "checkout_id": str(payment.checkout_id) if payment.checkout_id else None,
+        "subscription_invoice_id": str(payment.subscription_invoice_id) if payment.subscription_invoice_id else None,
+    }
+
+
+def _record(session: Session, event_type: str, payment: Payment, payload: dict[str, Any]) -> None:
+    record_event(session, event_type, aggregate_type="payment", aggregate_id=payment.id, payload=payload)
+
+
+def payment_succeeded(session: Session, payment: Payment, *, extra: dict[str, Any]) -> None:
+    _record(
+        session,
+        "PaymentSucceeded",
+        payment,
+        {**_base(payment), "receipt": payment.external_receipt, "late": payment.late, **extra},
+    )
+
+
+def payment_failed(session: Session, payment: Payment, *, retry_until: datetime | None) -> None:
+    can_retry = retry_until is not None
+    message = message_for(payment.failure_reason) or ""
+    if can_retry:
+        message = f"{message} {RETRY_HINT}"
+    _record(
+        session,
+        "PaymentFailed",
+        payment,
+        {
+            **_base(payment),
+            "reason": payment.failure_reason,
+            "message": message,
+            "can_retry": can_retry,
+            "retry_until": retry_until.isoformat() if retry_until else None,
+        },
+    )
+
+
+def payment_needs_review(session: Session, payment: Payment, *, why: str) -> None:
+    _record(session, "PaymentNeedsReview", payment, {**_base(payment), "why": why})
+
+
+def payment_arrived_late(session: Session, payment: Payment, refund: Refund) -> None:
+    _record(
+        session,
+        "PaymentArrivedLate",
+        payment,
+        {**_base(payment), "refund_id": str(refund.id), "refund_amount": str(refund.amount)},
+    )
+
+
+def refund_completed(session: Session, payment: Payment, refund: Refund) -> None:
+    _record(
+        session,
+        "RefundCompleted",
+        payment,
+        {
+            **_base(payment),
+            "refund_id": str(refund.id),
+            "refund_amount": str(refund.amount),
+            "reference": refund.reference,
+        },
+    )
+
+
+def settlement_paid_out(session: Session, settlement: Settlement, *, order_number: str) -> None:
+    record_event(
+        session,
+        "SettlementPaidOut",
+        aggregate_type="settlement",
+        aggregate_id=settlement.id,
+        payload={
+            "settlement_id": str(settlement.id),
+            "business_id": str(settlement.wholesaler_id),
+            "order_id": str(settlement.order_id),
+            "order_number": order_number,
+            "amount": str(settlement.amount_due),
+            "currency": settlement.currency,
+            "reference": settlement.payout_reference,
+        },
+    )

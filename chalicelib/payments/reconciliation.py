@@ -1,0 +1,87 @@
+"""The daily reconciliation report: what the providers told us they collected (callbacks
+and status answers that reported a success, from the transaction log) against what the
+ledger credited, for one UTC day.
+
+- matched: the same provider reference on both sides, same amount (when the provider gave one);
+- amount_differences: the same reference, different amounts;
+- missing_in_ledger: a success the provider reported that credited no payment (an unknown
+  reference, a payment sent to review, a push we lost track of);
+- missing_at_provider: a payment credited that day without a provider success logged that
+  day (e.g. its callback came in just before midnight).
+
+Days are cut in UTC on both sides (the log's receive time, the payment's settle time).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from chalicelib.payments import repository
+from chalicelib.payments.models import Payment, ProviderMessage
+from chalicelib.payments.schemas import ReconciliationLine, ReconciliationReport
+
+ZERO = Decimal("0.00")
+
+
+def daily_report(session: Session, *, day: date) -> ReconciliationReport:
+    start = datetime.combine(day, time.min, tzinfo=UTC)
+    end = start + timedelta(days=1)
+    receipts: dict[tuple[str, str], ProviderMessage] = {}
+    for message in repository.provider_receipts(session, start, end):
+        assert message.reference is not None
+        key = (message.provider, message.reference)
+        if key not in receipts or (receipts[key].amount is None and message.amount is not None):
+            receipts[key] = message
+    ledger: dict[tuple[str, str], Payment] = {}
+    unreferenced: list[Payment] = []
+    for payment, reference in repository.credited_payments(session, start, end):
+        if reference and payment.provider:
+            ledger[(payment.provider, reference)] = payment
+        else:
+            unreferenced.append(payment)
+    credited_elsewhere = repository.credited_references(session, [k for k in receipts if k not in ledger])
+
+    report = ReconciliationReport(
+        date=day,
+        matched=[],
+        amount_differences=[],
+        missing_in_ledger=[],
+        missing_at_provider=[],
+        provider_total=sum((m.amount or ZERO for m in receipts.values()), ZERO),
+        ledger_total=sum((_paid(p) for p in [*ledger.values(), *unreferenced]), ZERO),
+    )
+    for key, message in receipts.items():
+        payment = ledger.get(key) or credited_elsewhere.get(key)
+        line = _line(key, message, payment)
+        if payment is None:
+            report.missing_in_ledger.append(line)
+        elif message.amount is not None and message.amount != _paid(payment):
+            report.amount_differences.append(line)
+        elif key in ledger:
+            report.matched.append(line)
+    for key, payment in ledger.items():
+        if key not in receipts:
+            report.missing_at_provider.append(_line(key, None, payment))
+    for payment in unreferenced:
+        report.missing_at_provider.append(
+            _line((payment.provider or "", payment.provider_reference or ""), None, payment)
+        )
+    return report
+
+
+def _paid(payment: Payment) -> Decimal:
+    return payment.charged_amount if payment.charged_amount is not None else payment.amount
+
+
+def _line(key: tuple[str, str], message: ProviderMessage | None, payment: Payment | None) -> ReconciliationLine:
+    return ReconciliationLine(
+        provider=key[0],
+        reference=key[1],
+        payment_id=payment.id if payment else None,
+        provider_amount=message.amount if message else None,
+        ledger_amount=_paid(payment) if payment else None,
+        receipt=(message.receipt if message else None) or (payment.external_receipt if payment else None),
+    )

@@ -1,0 +1,310 @@
+"""All SQL of the payments domain. Payer-facing reads are scoped to the caller's business."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from chalicelib.accounts.models import Business
+from chalicelib.orders.models import Order, OrderLine
+from chalicelib.payments.models import Payment, PaymentAttempt, ProviderMessage, Refund, Settlement
+
+CREDITED = ("succeeded", "partially_refunded", "refunded")
+COMMITTED_REFUNDS = ("open", "refund_pending", "completed")
+
+# --- payments and attempts ------------------------------------------------------------
+
+
+def get_payment(session: Session, payment_id: uuid.UUID) -> Payment | None:
+    return session.get(Payment, payment_id)
+
+
+def get_payment_of_payer(session: Session, business_id: uuid.UUID, payment_id: uuid.UUID) -> Payment | None:
+    return session.scalar(select(Payment).where(Payment.id == payment_id, Payment.payer_business_id == business_id))
+
+
+def lock_payment(session: Session, payment_id: uuid.UUID) -> Payment | None:
+    return session.scalar(
+        select(Payment).where(Payment.id == payment_id).with_for_update().execution_options(populate_existing=True)
+    )
+
+
+def open_attempt(session: Session, payment_id: uuid.UUID) -> PaymentAttempt | None:
+    return session.scalar(
+        select(PaymentAttempt).where(PaymentAttempt.payment_id == payment_id, PaymentAttempt.outcome.is_(None))
+    )
+
+
+def latest_attempt(session: Session, payment_id: uuid.UUID) -> PaymentAttempt | None:
+    return session.scalar(
+        select(PaymentAttempt).where(PaymentAttempt.payment_id == payment_id).order_by(PaymentAttempt.number.desc())
+    )
+
+
+def attempt_by_reference(session: Session, provider: str, reference: str) -> PaymentAttempt | None:
+    return session.scalar(
+        select(PaymentAttempt).where(PaymentAttempt.provider == provider, PaymentAttempt.reference == reference)
+    )
+
+
+def attempt_by_number(session: Session, payment_id: uuid.UUID, number: int) -> PaymentAttempt | None:
+    return session.scalar(
+        select(PaymentAttempt).where(PaymentAttempt.payment_id == payment_id, PaymentAttempt.number == number)
+    )
+
+
+def attempt_and_payment(
+    session: Session,
+    *,
+    provider: str,
+    reference: str | None = None,
+    payment_id: uuid.UUID | None = None,
+    number: int = 0,
+) -> tuple[PaymentAttempt, Payment] | None:
+    """The attempt a callback is about, by the provider's reference or (MoMo) by payment and number."""
+    statement = select(PaymentAttempt, Payment).join(Payment, Payment.id == PaymentAttempt.payment_id)
+    if payment_id is not None:
+        statement = statement.where(PaymentAttempt.payment_id == payment_id, PaymentAttempt.number == number)
+    else:
+        statement = statement.where(PaymentAttempt.provider == provider, PaymentAttempt.reference == reference)
+    row = session.execute(statement).one_or_none()
+    return (row[0], row[1]) if row is not None else None
+
+
+def lock_payment_with_attempt(
+    session: Session, payment_id: uuid.UUID, attempt_id: uuid.UUID | None
+) -> tuple[Payment | None, PaymentAttempt | None]:
+    """The payment row locked (FOR UPDATE OF payments) and, in the same statement, the attempt."""
+    if attempt_id is None:
+        return lock_payment(session, payment_id), None
+    row = session.execute(
+        select(Payment, PaymentAttempt)
+        .join(PaymentAttempt, PaymentAttempt.payment_id == Payment.id)
+        .where(Payment.id == payment_id, PaymentAttempt.id == attempt_id)
+        .with_for_update(of=Payment)
+        .execution_options(populate_existing=True)
+    ).one_or_none()
+    return (row[0], row[1]) if row is not None else (None, None)
+
+
+def get_attempt(session: Session, attempt_id: uuid.UUID) -> PaymentAttempt | None:
+    return session.get(PaymentAttempt, attempt_id, populate_existing=True)
+
+
+def payments_to_reconcile(
+    session: Session, *, stale_before: datetime, checked_before: datetime, now: datetime, limit: int
+) -> list[uuid.UUID]:
+    """Pending payments older than `stale_before` whose open attempt (if any) was also sent
+    before it, not asked about since `checked_before`, or whose orders' hold just ran out
+    (asked once more before they would expire unpaid)."""
+    recent_attempt = (
+        select(PaymentAttempt.id)
+        .where(
+            PaymentAttempt.payment_id == Payment.id,
+            PaymentAttempt.outcome.is_(None),
+            PaymentAttempt.requested_at > stale_before,
+        )
+        .exists()
+    )
+    hold_over = (
+        select(Order.id)
+        .where(Order.checkout_id == Payment.checkout_id, Order.status == "pending_payment", Order.expires_at <= now)
+        .exists()
+    )
+    rows = session.scalars(
+        select(Payment.id)
+        .where(
+            Payment.status == "pending",
+            Payment.provider.is_not(None),
+            Payment.created_at <= stale_before,
+            or_(Payment.last_checked_at.is_(None), Payment.last_checked_at <= checked_before, hold_over),
+            ~recent_attempt,
+        )
+        .order_by(Payment.created_at, Payment.id)
+        .limit(limit)
+    )
+    return list(rows)
+
+
+def mark_checked(session: Session, payment_id: uuid.UUID, now: datetime) -> None:
+    session.execute(update(Payment).where(Payment.id == payment_id).values(last_checked_at=now))
+
+
+def list_payments(
+    session: Session,
+    *,
+    status: str | None,
+    provider: str | None,
+    purpose: str | None,
+    created_from: datetime | None,
+    created_to: datetime | None,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> Sequence[Any]:
+    statement = select(Payment, Business.name.label("payer_name")).join(
+        Business, Business.id == Payment.payer_business_id
+    )
+    for column, value in ((Payment.status, status), (Payment.provider, provider), (Payment.purpose, purpose)):
+        if value is not None:
+            statement = statement.where(column == value)
+    if created_from is not None:
+        statement = statement.where(Payment.created_at >= created_from)
+    if created_to is not None:
+        statement = statement.where(Payment.created_at < created_to)
+    if after is not None:
+        created_at, last_id = after
+        statement = statement.where(
+            or_(Payment.created_at < created_at, and_(Payment.created_at == created_at, Payment.id < last_id))
+        )
+    return session.execute(statement.order_by(Payment.created_at.desc(), Payment.id.desc()).limit(limit)).all()
+
+
+def line_counts(session: Session, order_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    rows = session.execute(
+        select(OrderLine.order_id, func.count()).where(OrderLine.order_id.in_(order_ids)).group_by(OrderLine.order_id)
+    )
+    return {order_id: int(n) for order_id, n in rows}
+
+
+def orders_of_checkout(session: Session, checkout_id: uuid.UUID) -> Sequence[Order]:
+    return session.scalars(select(Order).where(Order.checkout_id == checkout_id).order_by(Order.number)).all()
+
+
+# --- the transaction log ----------------------------------------------------------------
+
+
+def store_message(session: Session, values: dict[str, Any]) -> uuid.UUID | None:
+    """INSERT ... ON CONFLICT (provider, provider_transaction_id) DO NOTHING: None for a duplicate."""
+    statement = (
+        insert(ProviderMessage)
+        .values(id=uuid.uuid4(), **values)
+        .on_conflict_do_nothing(index_elements=["provider", "provider_transaction_id"])
+        .returning(ProviderMessage.id)
+    )
+    return session.execute(statement).scalar_one_or_none()
+
+
+def update_message(session: Session, message_id: uuid.UUID, **values: Any) -> None:
+    session.execute(update(ProviderMessage).where(ProviderMessage.id == message_id).values(**values))
+
+
+def provider_receipts(session: Session, start: datetime, end: datetime) -> Sequence[ProviderMessage]:
+    return session.scalars(
+        select(ProviderMessage)
+        .where(
+            ProviderMessage.received_at >= start,
+            ProviderMessage.received_at < end,
+            ProviderMessage.result == "succeeded",
+            ProviderMessage.reference.is_not(None),
+        )
+        .order_by(ProviderMessage.received_at, ProviderMessage.id)
+    ).all()
+
+
+def credited_payments(session: Session, start: datetime, end: datetime) -> Sequence[Any]:
+    """Mobile money payments credited in [start, end), with the reference of the attempt that paid."""
+    return session.execute(
+        select(Payment, PaymentAttempt.reference)
+        .join(
+            PaymentAttempt,
+            and_(PaymentAttempt.payment_id == Payment.id, PaymentAttempt.outcome == "succeeded"),
+            isouter=True,
+        )
+        .where(
+            Payment.method == "mobile_money",
+            Payment.status.in_(CREDITED),
+            Payment.settled_at >= start,
+            Payment.settled_at < end,
+        )
+        .order_by(Payment.settled_at, Payment.id)
+    ).all()
+
+
+def credited_references(session: Session, references: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Payment]:
+    if not references:
+        return {}
+    rows = session.execute(
+        select(PaymentAttempt.provider, PaymentAttempt.reference, Payment)
+        .join(Payment, Payment.id == PaymentAttempt.payment_id)
+        .where(
+            PaymentAttempt.outcome == "succeeded",
+            or_(*(and_(PaymentAttempt.provider == p, PaymentAttempt.reference == r) for p, r in references)),
+        )
+    ).all()
+    return {(provider, reference or ""): payment for provider, reference, payment in rows}
+
+
+# --- refunds ------------------------------------------------------------------------------
+
+
+def refunded_so_far(session: Session, payment_id: uuid.UUID, statuses: Sequence[str] = COMMITTED_REFUNDS) -> Decimal:
+    total = session.scalar(
+        select(func.coalesce(func.sum(Refund.amount), 0)).where(
+            Refund.payment_id == payment_id, Refund.status.in_(statuses)
+        )
+    )
+    return Decimal(total or 0)
+
+
+def lock_refund(session: Session, refund_id: uuid.UUID) -> Refund | None:
+    return session.scalar(select(Refund).where(Refund.id == refund_id).with_for_update())
+
+
+def refunds_of_payment(session: Session, payment_id: uuid.UUID) -> Sequence[Refund]:
+    return session.scalars(select(Refund).where(Refund.payment_id == payment_id).order_by(Refund.created_at)).all()
+
+
+# --- settlements --------------------------------------------------------------------------
+
+
+def list_settlements(
+    session: Session,
+    *,
+    wholesaler_id: uuid.UUID,
+    status: str | None,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> Sequence[Any]:
+    statement = (
+        select(Settlement, Order.number.label("order_number"), Order.status.label("order_status"))
+        .join(Order, Order.id == Settlement.order_id)
+        .where(Settlement.wholesaler_id == wholesaler_id)
+    )
+    due_but_cancelled = and_(Settlement.status == "due", Order.status == "cancelled")
+    if status == "due":
+        statement = statement.where(Settlement.status == "due", Order.status != "cancelled")
+    elif status == "cancelled":
+        statement = statement.where(or_(Settlement.status == "cancelled", due_but_cancelled))
+    elif status is not None:
+        statement = statement.where(Settlement.status == status)
+    if after is not None:
+        created_at, last_id = after
+        statement = statement.where(
+            or_(Settlement.created_at < created_at, and_(Settlement.created_at == created_at, Settlement.id < last_id))
+        )
+    return session.execute(statement.order_by(Settlement.created_at.desc(), Settlement.id.desc()).limit(limit)).all()
+
+
+def settlement_totals(session: Session, wholesaler_id: uuid.UUID) -> dict[str, Decimal]:
+    rows = session.execute(
+        select(Settlement.status, func.sum(Settlement.amount_due))
+        .join(Order, Order.id == Settlement.order_id)
+        .where(Settlement.wholesaler_id == wholesaler_id, or_(Settlement.status != "due", Order.status != "cancelled"))
+        .group_by(Settlement.status)
+    ).all()
+    return {status: Decimal(total or 0) for status, total in rows}
+
+
+def lock_settlement(session: Session, settlement_id: uuid.UUID) -> Settlement | None:
+    return session.scalar(select(Settlement).where(Settlement.id == settlement_id).with_for_update())
+
+
+def order_status(session: Session, order_id: uuid.UUID) -> str | None:
+    return session.scalar(select(Order.status).where(Order.id == order_id))

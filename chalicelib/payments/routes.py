@@ -1,0 +1,165 @@
+"""Payments routes: the payer's payment and retry, the wholesaler's settlements (the
+`checkout` Lambda) and the admins' ledger, reconciliation, refunds and payouts (`admin`)."""
+
+from __future__ import annotations
+
+import uuid
+
+from chalice.app import Blueprint
+
+from chalicelib.core.http import RequestContext, endpoint
+from chalicelib.core.principal import ADMIN, BUSINESS_ROLES, PLATFORM_ROLES, RETAILER, WHOLESALER
+from chalicelib.payments import reconciliation, refunds, service, settlements
+from chalicelib.payments.schemas import (
+    AdminPaymentPage,
+    AdminPaymentQuery,
+    CompleteRefundRequest,
+    PaymentOut,
+    PayoutRequest,
+    ReconciliationQuery,
+    ReconciliationReport,
+    RefundOut,
+    RefundRequest,
+    RetryRequest,
+    SettlementOut,
+    SettlementPage,
+    SettlementQuery,
+)
+
+payments_bp = Blueprint(f"{__name__}.payments")
+settlements_bp = Blueprint(f"{__name__}.settlements")
+admin_payments_bp = Blueprint(f"{__name__}.admin")
+
+PAYERS = (RETAILER, WHOLESALER)
+TAGS = ("payments",)
+
+
+@endpoint(
+    payments_bp,
+    "/payments/{id}",
+    "GET",
+    summary="A payment of yours, with what to do next (poll it while the phone asks for approval)",
+    response=PaymentOut,
+    tags=TAGS,
+    roles=BUSINESS_ROLES,
+    business_kinds=PAYERS,
+    no_store=True,
+)
+def get_payment(ctx: RequestContext, id: uuid.UUID) -> PaymentOut:
+    return service.get_payment(ctx.session, principal=ctx.principal, payment_id=id)
+
+
+@endpoint(
+    payments_bp,
+    "/payments/{id}/retry",
+    "POST",
+    summary="Ask for a failed checkout payment again while the orders are held",
+    request=RetryRequest,
+    response=PaymentOut,
+    errors=(409, 422),
+    tags=TAGS,
+    roles=BUSINESS_ROLES,
+    business_kinds=(RETAILER,),
+)
+def retry_payment(ctx: RequestContext, id: uuid.UUID) -> PaymentOut:
+    return service.retry_payment(
+        ctx.session, principal=ctx.principal, payment_id=id, body=ctx.body, source_ip=ctx.source_ip
+    )
+
+
+@endpoint(
+    settlements_bp,
+    "/settlements",
+    "GET",
+    summary="What the platform owes you for orders paid through it, and its payouts",
+    query=SettlementQuery,
+    response=SettlementPage,
+    tags=TAGS,
+    roles=BUSINESS_ROLES,
+    business_kinds=(WHOLESALER,),
+)
+def list_settlements(ctx: RequestContext) -> SettlementPage:
+    q = ctx.query
+    return settlements.list_settlements(
+        ctx.session, principal=ctx.principal, status=q.status, cursor=q.cursor, limit=q.limit
+    )
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/payments",
+    "GET",
+    summary="The payments ledger (every method and purpose), newest first",
+    query=AdminPaymentQuery,
+    response=AdminPaymentPage,
+    tags=("admin",),
+    roles=PLATFORM_ROLES,
+)
+def list_payments(ctx: RequestContext) -> AdminPaymentPage:
+    return service.list_payments(ctx.session, query=ctx.query)
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/reconciliation",
+    "GET",
+    summary="Provider receipts against the ledger for one day",
+    query=ReconciliationQuery,
+    response=ReconciliationReport,
+    tags=("admin",),
+    roles=PLATFORM_ROLES,
+)
+def reconciliation_report(ctx: RequestContext) -> ReconciliationReport:
+    return reconciliation.daily_report(ctx.session, day=ctx.query.day)
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/payments/{id}/refund",
+    "POST",
+    summary="Refund (part of) a payment: through the provider where it can, else pending a manual payout",
+    request=RefundRequest,
+    response=RefundOut,
+    status=201,
+    errors=(422,),
+    tags=("admin",),
+    roles=(ADMIN,),
+)
+def refund_payment(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
+    return refunds.refund_payment(
+        ctx.session, principal=ctx.principal, payment_id=id, body=ctx.body, source_ip=ctx.source_ip
+    )
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/refunds/{id}/complete",
+    "POST",
+    summary="Record the payout of an open or pending refund",
+    request=CompleteRefundRequest,
+    response=RefundOut,
+    errors=(409,),
+    tags=("admin",),
+    roles=(ADMIN,),
+)
+def complete_refund(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
+    return refunds.complete_refund(
+        ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip
+    )
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/settlements/{id}/payout",
+    "POST",
+    summary="Record the payout of a settlement to its wholesaler",
+    request=PayoutRequest,
+    response=SettlementOut,
+    errors=(409, 422),
+    tags=("admin",),
+    roles=(ADMIN,),
+)
+def record_payout(ctx: RequestContext, id: uuid.UUID) -> SettlementOut:
+    return settlements.record_payout(
+        ctx.session, principal=ctx.principal, settlement_id=id, body=ctx.body, source_ip=ctx.source_ip
+    )

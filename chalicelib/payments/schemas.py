@@ -1,0 +1,192 @@
+"""Request and response bodies of the payments routes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from chalicelib.orders.schemas import Phone
+
+PaymentStatus = Literal["pending", "succeeded", "failed", "needs_review", "refunded", "partially_refunded"]
+Provider = Literal["mpesa", "mtn_momo", "sandbox"]
+Purpose = Literal["checkout", "order_collection", "subscription"]
+Reference = Annotated[str, Field(min_length=1, max_length=100)]
+Cursor = Annotated[str | None, Field(default=None, max_length=500)]
+Limit = Annotated[int, Field(default=20, ge=1, le=100)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --- the payer's view ------------------------------------------------------------------
+
+
+class PaymentOrder(BaseModel):
+    id: uuid.UUID
+    number: str
+    status: str
+    total: Decimal
+    wholesaler_id: uuid.UUID
+
+
+class PaymentOut(BaseModel):
+    id: uuid.UUID
+    purpose: Purpose
+    method: str
+    provider: str | None
+    status: PaymentStatus
+    amount: Decimal
+    charged_amount: Decimal | None = Field(description="What the provider was asked for (M-Pesa rounds up).")
+    currency: str
+    payer_phone: str | None
+    receipt: str | None
+    failure_reason: str | None
+    failure_message: str | None
+    late: bool
+    attempts: int
+    can_retry: bool
+    retry_until: datetime | None
+    next_action: Literal["approve_on_phone", "retry", "none"]
+    message: str
+    orders: list[PaymentOrder]
+    created_at: datetime
+    settled_at: datetime | None
+
+
+class RetryRequest(Strict):
+    payer_phone: Phone | None = Field(default=None, description="Pay from another number; the same one if omitted.")
+
+
+# --- webhooks --------------------------------------------------------------------------
+
+
+class WebhookAck(BaseModel):
+    """Daraja's expected acknowledgement; MTN MoMo only looks at the 200."""
+
+    ResultCode: int
+    ResultDesc: str
+
+
+# --- admin: ledger, refunds, reconciliation -----------------------------------------------
+
+
+class AdminPaymentQuery(Strict):
+    status: PaymentStatus | None = None
+    provider: Provider | None = None
+    purpose: Purpose | None = None
+    date_from: date | None = Field(default=None, description="Created on or after this day (UTC).")
+    date_to: date | None = Field(default=None, description="Created on or before this day (UTC).")
+    cursor: Cursor
+    limit: Limit
+
+
+class AdminPaymentItem(BaseModel):
+    id: uuid.UUID
+    payer_business_id: uuid.UUID
+    payer_name: str
+    purpose: Purpose
+    method: str
+    provider: str | None
+    provider_reference: str | None
+    status: PaymentStatus
+    amount: Decimal
+    charged_amount: Decimal | None
+    currency: str
+    receipt: str | None
+    failure_reason: str | None
+    late: bool
+    attempts: int
+    created_at: datetime
+    settled_at: datetime | None
+
+
+class AdminPaymentPage(BaseModel):
+    items: list[AdminPaymentItem]
+    next_cursor: str | None
+
+
+class RefundRequest(Strict):
+    amount: Annotated[Decimal, Field(gt=0, le=Decimal("999999999999.99"), decimal_places=2)]
+    reason: Annotated[str, Field(min_length=3, max_length=500)]
+
+
+class CompleteRefundRequest(Strict):
+    reference: Reference
+
+
+class RefundOut(BaseModel):
+    id: uuid.UUID
+    payment_id: uuid.UUID
+    order_id: uuid.UUID | None
+    amount: Decimal
+    status: Literal["open", "refund_pending", "completed", "rejected"]
+    reason: str
+    reference: str | None
+    created_at: datetime
+    completed_at: datetime | None
+    payment_status: PaymentStatus
+
+
+class ReconciliationQuery(Strict):
+    day: date = Field(alias="date", description="The UTC day to reconcile, e.g. 2026-11-24.")
+
+
+class ReconciliationLine(BaseModel):
+    provider: str
+    reference: str
+    payment_id: uuid.UUID | None
+    provider_amount: Decimal | None
+    ledger_amount: Decimal | None
+    receipt: str | None
+
+
+class ReconciliationReport(BaseModel):
+    date: date
+    matched: list[ReconciliationLine]
+    amount_differences: list[ReconciliationLine]
+    missing_in_ledger: list[ReconciliationLine] = Field(description="The provider reported money we did not credit.")
+    missing_at_provider: list[ReconciliationLine] = Field(description="Credited without a provider receipt that day.")
+    provider_total: Decimal
+    ledger_total: Decimal
+
+
+# --- settlements ----------------------------------------------------------------------------
+
+
+class SettlementQuery(Strict):
+    status: Literal["due", "paid", "cancelled"] | None = None
+    cursor: Cursor
+    limit: Limit
+
+
+class SettlementOut(BaseModel):
+    id: uuid.UUID
+    order_id: uuid.UUID
+    order_number: str
+    payment_id: uuid.UUID
+    currency: str
+    order_total: Decimal
+    commission_rate: Decimal
+    commission: Decimal
+    amount_due: Decimal
+    status: Literal["due", "paid", "cancelled"]
+    payout_reference: str | None
+    paid_at: datetime | None
+    created_at: datetime
+
+
+class SettlementPage(BaseModel):
+    items: list[SettlementOut]
+    next_cursor: str | None
+    total_due: Decimal
+    total_paid: Decimal
+    currency: str
+
+
+class PayoutRequest(Strict):
+    reference: Reference

@@ -1,0 +1,247 @@
+"""Provider callbacks: authenticate, store raw first, process once, answer quickly.
+
+`receive(raw)` is the whole webhook, called by the route (and, in tests, from several
+threads at once):
+
+1. screen the request without touching anything: known provider, the per-provider token
+   in the path (constant-time comparison), the optional source-IP allow-list, size,
+   content type, JSON, the provider's callback shape;
+2. store it in the transaction log, raw, with the screening outcome: `INSERT ... ON
+   CONFLICT (provider, provider_transaction_id) DO NOTHING`, so a repeated delivery (same
+   provider transaction) inserts nothing and is acknowledged without effect; rejected
+   requests have no transaction id and are always stored. The same short transaction
+   reads the attempt the callback is about (an unknown one is marked on the log row) and
+   commits: the row exists before any effect, and no lock is held from here on;
+3. ask the provider's status query (no transaction open), `verification.decide`, and
+   apply the verdict under the row locks (`settle.settle_attempt`), recording the outcome
+   on the log row.
+
+The answer: Daraja's `{"ResultCode": 0, "ResultDesc": "Accepted"}` (MoMo only looks at
+the 200) for anything stored and parsed, whatever its effect; 403 for a wrong token or
+source, 404 for an unknown provider, 400 for anything unreadable. A failure while
+processing a stored callback is logged and still acknowledged: reconciliation settles it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from chalicelib.core.clock import utcnow
+from chalicelib.core.errors import error_body
+from chalicelib.core.observability import logger
+from chalicelib.core.settings import get_settings
+from chalicelib.payments import repository
+from chalicelib.payments.models import Payment, PaymentAttempt
+from chalicelib.payments.providers import PROVIDER_NAMES, get_provider
+from chalicelib.payments.providers.base import CallbackRejected, Outcome, ParsedCallback
+from chalicelib.payments.settle import SETTLED, settle_attempt
+from chalicelib.payments.units import payments_unit
+from chalicelib.payments.verification import decide
+
+ACK: dict[str, Any] = {"ResultCode": 0, "ResultDesc": "Accepted"}
+STORED_BODY_LIMIT = 16 * 1024
+DROPPED_HEADERS = frozenset({"authorization", "cookie", "x-api-key"})
+
+
+@dataclass(frozen=True)
+class RawCallback:
+    provider: str
+    token: str
+    method: str
+    body: bytes
+    headers: dict[str, str]
+    source_ip: str | None
+    path_ref: tuple[str, str] | None = None
+    received_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _Screened:
+    parsed: ParsedCallback | None
+    refusal: tuple[int, str, str] | None
+    """(HTTP status, error code, reason) for a rejected request."""
+
+
+def _refused(status: int, code: str, reason: str) -> _Screened:
+    return _Screened(None, (status, code, reason))
+
+
+def _token_for(provider: str) -> str:
+    settings = get_settings()
+    return {
+        "mpesa": settings.mpesa_webhook_token,
+        "mtn_momo": settings.mtn_momo_webhook_token,
+        "sandbox": settings.sandbox_webhook_token,
+    }[provider]
+
+
+def _ip_allowed(provider: str, source_ip: str | None) -> bool:
+    allowed = get_settings().payments_webhook_ip_allowlist.get(provider)
+    if not allowed:
+        return True
+    try:
+        address = ipaddress.ip_address(source_ip or "")
+    except ValueError:
+        return False
+    return any(address in ipaddress.ip_network(cidr, strict=False) for cidr in allowed)
+
+
+def screen(raw: RawCallback) -> _Screened:
+    settings = get_settings()
+    if raw.provider not in PROVIDER_NAMES or raw.provider not in settings.payment_providers_enabled:
+        return _refused(404, "not_found", "unknown provider")
+    if not hmac.compare_digest(raw.token.encode(), _token_for(raw.provider).encode()):
+        return _refused(403, "forbidden", "wrong token")
+    if not _ip_allowed(raw.provider, raw.source_ip):
+        return _refused(403, "forbidden", f"source {raw.source_ip} not allowed")
+    if len(raw.body) > settings.payments_webhook_max_body_bytes:
+        return _refused(400, "body_too_large", f"{len(raw.body)} bytes")
+    content_type = raw.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        return _refused(400, "unsupported_content_type", f"content type {content_type or 'missing'}")
+    try:
+        body = json.loads(raw.body, parse_float=Decimal)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return _refused(400, "invalid_json", "not JSON")
+    try:
+        return _Screened(get_provider(raw.provider).parse_callback(body, path_ref=raw.path_ref), None)
+    except CallbackRejected as exc:
+        return _refused(400, "unrecognised_callback", exc.reason)
+
+
+def _log_values(raw: RawCallback, screened: _Screened) -> dict[str, Any]:
+    parsed = screened.parsed
+    result = parsed.result if parsed else None
+    text = raw.body[:STORED_BODY_LIMIT].decode("utf-8", errors="replace")
+    return {
+        "kind": "callback",
+        "provider": raw.provider[:20],
+        "provider_transaction_id": parsed.transaction_id if parsed else None,
+        "received_at": raw.received_at,
+        "source_ip": _valid_ip(raw.source_ip),
+        "method": raw.method[:10],
+        "path": f"/webhooks/payments/{raw.provider[:40]}/<token>"
+        + (f"/{raw.path_ref[0][:40]}/{raw.path_ref[1][:10]}" if raw.path_ref else ""),
+        "headers": {k.lower(): v[:500] for k, v in raw.headers.items() if k.lower() not in DROPPED_HEADERS},
+        "body": text.replace("\x00", "\\u0000"),
+        "body_bytes": len(raw.body),
+        "body_sha256": hashlib.sha256(raw.body).hexdigest(),
+        "outcome": "received" if parsed else "rejected",
+        "reason": screened.refusal[2][:300] if screened.refusal else None,
+        "payment_id": parsed.payment_id if parsed else None,
+        "reference": result.reference if result else None,
+        "result": result.outcome.value if result else None,
+        "amount": result.amount if result else None,
+        "currency": result.currency if result else None,
+        "receipt": result.receipt if result else None,
+    }
+
+
+def _valid_ip(value: str | None) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value)) if value else None
+    except ValueError:
+        return None
+
+
+def receive(raw: RawCallback) -> Answer:
+    screened = screen(raw)
+    target: tuple[PaymentAttempt, Payment] | None = None
+    try:
+        with payments_unit() as uow:
+            message_id = repository.store_message(uow.session, _log_values(raw, screened))
+            if message_id is not None and screened.parsed is not None:
+                target = _target(uow.session, raw.provider, screened.parsed, message_id)
+            uow.commit()
+    except DBAPIError as exc:  # a value the log cannot hold: keep the raw request, refuse it
+        logger.warning("payment callback stored without its parsed fields", extra={"error": type(exc).__name__})
+        screened = _refused(400, "unrecognised_callback", f"unstorable values: {type(exc.orig).__name__}")
+        with payments_unit() as uow:
+            message_id = repository.store_message(uow.session, _log_values(raw, screened))
+            uow.commit()
+    if screened.refusal is not None:
+        status, code, reason = screened.refusal
+        logger.warning(
+            "payment webhook refused",
+            extra={
+                "provider": raw.provider[:20],
+                "reason": reason,
+                "source_ip": raw.source_ip,
+                "log_id": str(message_id),
+            },
+        )
+        return Answer(status, error_body(code, "The callback was refused."))
+    assert screened.parsed is not None
+    if message_id is None:
+        key = screened.parsed.transaction_id
+        logger.info("duplicate payment callback", extra={"provider": raw.provider, "key": key})
+        return Answer(200, ACK)
+    if target is not None:
+        try:
+            settle_callback(raw.provider, screened.parsed, target, message_id)
+        except Exception:
+            logger.exception("payment callback stored but not processed", extra={"log_id": str(message_id)})
+    return Answer(200, ACK)
+
+
+def _target(
+    session: Session, provider: str, parsed: ParsedCallback, message_id: uuid.UUID
+) -> tuple[PaymentAttempt, Payment] | None:
+    """The attempt and payment a new callback is about, read in the transaction that stores it;
+    None, with the log row saying why, when there is nothing to verify."""
+    result = parsed.result
+    found = None
+    if parsed.payment_id is not None or result.reference:
+        found = repository.attempt_and_payment(
+            session,
+            provider=provider,
+            reference=result.reference,
+            payment_id=parsed.payment_id,
+            number=parsed.attempt or 0,
+        )
+    if found is None or found[0].reference is None or found[0].provider != provider:
+        repository.update_message(session, message_id, outcome="unknown_reference", processed_at=utcnow())
+        logger.warning("payment callback for an unknown reference", extra={"log_id": str(message_id)})
+        return None
+    attempt, payment = found
+    if result.outcome is Outcome.SUCCEEDED and payment.status in SETTLED and attempt.outcome == "succeeded":
+        repository.update_message(
+            session,
+            message_id,
+            outcome="no_effect",
+            reason="already credited",
+            payment_id=payment.id,
+            processed_at=utcnow(),
+        )
+        return None
+    return found
+
+
+def settle_callback(
+    provider: str, parsed: ParsedCallback, target: tuple[PaymentAttempt, Payment], message_id: uuid.UUID
+) -> str:
+    """Ask the provider (no transaction open), then apply the verdict under the row locks.
+    The rows read with the callback stay loaded (expire_on_commit=False): what `decide`
+    compares (amount charged, currency, ids, the attempt's reference) never changes once sent."""
+    attempt, payment = target
+    assert attempt.reference is not None
+    query = get_provider(provider).query_status(attempt.reference)
+    verdict = decide(payment, attempt, parsed.result, query)
+    return settle_attempt(payment, attempt.id, verdict, source="callback", message_id=message_id)
