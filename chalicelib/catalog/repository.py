@@ -31,6 +31,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session, aliased
 
 from chalicelib.accounts.models import Business
+from chalicelib.billing.gating import wholesaler_in_good_standing
 from chalicelib.catalog.models import Category, PriceTier, Product
 
 AnyRow = Row[*tuple[Any, ...]]
@@ -38,8 +39,11 @@ CATEGORY_MOVES_LOCK = 0x63617465  # "cate": the advisory lock key of category mo
 
 
 def selling_wholesalers() -> Select[uuid.UUID]:
-    """Ids of the wholesalers whose active products retailers may see and order."""
-    return select(Business.id).where(Business.kind == "wholesaler", Business.verification_status == "verified")
+    """Ids of the wholesalers whose active products retailers may see and order: verified,
+    with a subscription in good standing."""
+    return select(Business.id).where(
+        Business.kind == "wholesaler", Business.verification_status == "verified", wholesaler_in_good_standing()
+    )
 
 
 def visible_products() -> ColumnElement[bool]:

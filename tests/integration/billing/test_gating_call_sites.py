@@ -109,3 +109,20 @@ def test_payment_on_delivery_needs_a_plan_that_includes_it(api, db):
     ok = api.put("/business/delivery-options", {**POD_OPTIONS, "pay_on_delivery_enabled": False},
                  token=wholesaler.token)
     assert ok.status_code == 200
+
+
+def test_the_catalog_hides_the_products_of_a_wholesaler_without_a_subscription(api, db):
+    from chalicelib.billing.models import Subscription
+
+    wholesaler = _seller(api, db)
+    retailer = make_actor(db, "retailer")
+    product = make_product(db, wholesaler.business, name="Kabras sugar 2kg")
+    assert api.get(f"/catalog/products/{product.id}", token=retailer.token).status_code == 200
+
+    db.scalars(select(Subscription).where(Subscription.business_id == wholesaler.business.id)).one().status = (
+        "suspended"
+    )
+    db.flush()
+
+    assert api.get(f"/catalog/products/{product.id}", token=retailer.token).status_code == 404
+    assert api.get("/catalog/search?q=kabras", token=retailer.token).json_body["items"] == []
