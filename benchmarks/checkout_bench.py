@@ -99,6 +99,11 @@ def prepare(conn: psycopg.Connection) -> dict[str, Any]:
     ).fetchone()
     assert retailer is not None, "run python -m benchmarks.generate first"
     conn.execute("UPDATE users SET email_verified_at = now() WHERE id = %s", (retailer[0],))
+    conn.execute(
+        "UPDATE subscriptions SET plan_id = (SELECT id FROM plans WHERE code = 'retailer-pro'), status = 'active' "
+        "WHERE business_id = %s",
+        (retailer[1],),
+    )
     wholesalers = [
         r[0]
         for r in conn.execute(
@@ -193,16 +198,17 @@ def get_once(app: Any, context: Any, engine: Engine, token: str) -> tuple[float,
     return elapsed, clock.seconds * 1000, clock.count
 
 
-def row(name: str, samples: list[tuple[float, float, int]], target: float) -> str:
+def row(name: str, samples: list[tuple[float, float, int]], target: float | None) -> str:
     handler = [s[0] for s in samples]
     sql = [s[1] for s in samples]
     statements = sorted({s[2] for s in samples})
     h = [percentile(handler, q) for q in (0.5, 0.95, 0.99)]
     q = [percentile(sql, x) for x in (0.5, 0.95, 0.99)]
-    met = "yes" if h[1] <= target else "no"
+    met = "n/a" if target is None else ("yes" if h[1] <= target else "no")
     return (
         f"| {name} | {h[0]:.1f} / {h[1]:.1f} / {h[2]:.1f} | {q[0]:.1f} / {q[1]:.1f} / {q[2]:.1f} | "
-        f"{h[0] / q[0]:.2f}, {h[1] / q[1]:.2f} | {', '.join(map(str, statements))} | {target:.0f} | {met} |"
+        f"{h[0] / q[0]:.2f}, {h[1] / q[1]:.2f} | {', '.join(map(str, statements))} | "
+        f"{'-' if target is None else f'{target:.0f}'} | {met} |"
     )
 
 
@@ -244,7 +250,7 @@ def main(argv: list[str] | None = None) -> None:
             "| Statements/request | Target p95 ms | Met |",
             "|---|---|---|---|---|---|---|",
             row("POST /checkout, 3 wholesalers x 5 lines", samples, CHECKOUT_TARGET_MS),
-            row("POST /checkout, 1 wholesaler x 1 line", [one_line], CHECKOUT_TARGET_MS),
+            row("POST /checkout, 1 x 1 line (one cold run: statement count)", [one_line], None),
             row("GET /orders (retailer, 20 per page)", purchases[args.warmup :], ORDER_LIST_TARGET_MS),
             row("GET /orders (wholesaler, 20 per page)", sales[args.warmup :], ORDER_LIST_TARGET_MS),
         ]
