@@ -10,7 +10,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, INET, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chalicelib.core.db import Base
-from chalicelib.core.types import CreatedAt, UUIDPk
+from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 
 BUSINESS_KINDS = ("retailer", "wholesaler")
 VERIFICATION_STATUSES = ("not_required", "pending", "verified", "rejected")
@@ -19,16 +19,12 @@ USER_STATUSES = ("invited", "active", "deactivated")
 TOKEN_PURPOSES = ("verify_email", "password_reset", "invitation")
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class Business(Base):
     __tablename__ = "businesses"
     __table_args__ = (
         UniqueConstraint("kind", "registration_number"),
-        CheckConstraint(_in("kind", BUSINESS_KINDS), name="kind"),
-        CheckConstraint(_in("verification_status", VERIFICATION_STATUSES), name="verification_status"),
+        CheckConstraint(one_of("kind", BUSINESS_KINDS), name="kind"),
+        CheckConstraint(one_of("verification_status", VERIFICATION_STATUSES), name="verification_status"),
         CheckConstraint("kind <> 'wholesaler' OR tax_id IS NOT NULL", name="wholesaler_tax_id"),
         Index("ix_businesses_kind_status_created", "kind", "verification_status", "created_at"),
     )
@@ -56,8 +52,8 @@ class User(Base):
     __tablename__ = "users"
     __table_args__ = (
         UniqueConstraint("email"),
-        CheckConstraint(_in("role", USER_ROLES), name="role"),
-        CheckConstraint(_in("status", USER_STATUSES), name="status"),
+        CheckConstraint(one_of("role", USER_ROLES), name="role"),
+        CheckConstraint(one_of("status", USER_STATUSES), name="status"),
         CheckConstraint(
             "(role IN ('owner', 'staff')) = (business_id IS NOT NULL)", name="business_users_have_business"
         ),
@@ -105,7 +101,7 @@ class OneTimeToken(Base):
     __tablename__ = "one_time_tokens"
     __table_args__ = (
         UniqueConstraint("token_hash"),
-        CheckConstraint(_in("purpose", TOKEN_PURPOSES), name="purpose"),
+        CheckConstraint(one_of("purpose", TOKEN_PURPOSES), name="purpose"),
         Index("ix_one_time_tokens_user_purpose", "user_id", "purpose"),
     )
 

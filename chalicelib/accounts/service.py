@@ -6,7 +6,7 @@ Services take the session first, never commit, and raise domain errors.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -44,9 +44,8 @@ from chalicelib.accounts.tokens import announce_token, issue_token, redeem_token
 from chalicelib.billing.gating import check_limit
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
-from chalicelib.core.errors import ValidationFailed, field_error
 from chalicelib.core.outbox import record_event
-from chalicelib.core.pagination import decode_cursor, encode_cursor
+from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.security import hash_password
 from chalicelib.core.settings import get_settings
@@ -308,20 +307,10 @@ def deactivate_staff(session: Session, *, principal: Principal, user_id: uuid.UU
 def list_businesses(
     session: Session, *, kind: str | None, status: str | None, cursor: str | None, limit: int
 ) -> BusinessPage:
-    after = None
-    if cursor:
-        position = decode_cursor(cursor)
-        try:
-            after = (datetime.fromisoformat(position["created_at"]), uuid.UUID(position["id"]))
-        except (KeyError, ValueError, TypeError):
-            raise ValidationFailed(details=[field_error("cursor", "invalid_cursor", "Start again.")]) from None
+    after = after_created(cursor)
     rows = repository.list_businesses(session, kind=kind, status=status, after=after, limit=limit + 1)
     page = rows[:limit]
-    next_cursor = (
-        encode_cursor({"created_at": page[-1].created_at.isoformat(), "id": str(page[-1].id)})
-        if len(rows) > limit
-        else None
-    )
+    next_cursor = created_cursor(page[-1]) if len(rows) > limit else None
     return BusinessPage(items=[business_out(b) for b in page], next_cursor=next_cursor)
 
 

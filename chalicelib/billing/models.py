@@ -32,7 +32,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chalicelib.core.db import Base
-from chalicelib.core.types import CreatedAt, UUIDPk
+from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 
 AUDIENCES = ("retailer", "wholesaler")
 PLAN_STATUSES = ("active", "retired")
@@ -52,16 +52,12 @@ INVOICE_DESCRIPTIONS = {
 subscription_invoice_number_seq = Sequence("subscription_invoice_number_seq", metadata=Base.metadata)
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class Plan(Base):
     __tablename__ = "plans"
     __table_args__ = (
         UniqueConstraint("code"),
-        CheckConstraint(_in("audience", AUDIENCES), name="audience"),
-        CheckConstraint(_in("status", PLAN_STATUSES), name="status"),
+        CheckConstraint(one_of("audience", AUDIENCES), name="audience"),
+        CheckConstraint(one_of("status", PLAN_STATUSES), name="status"),
         CheckConstraint("price_monthly >= 0 AND price_yearly >= 0", name="prices_not_negative"),
         CheckConstraint("trial_days >= 0", name="trial_days_not_negative"),
         CheckConstraint(
@@ -95,10 +91,10 @@ class Plan(Base):
 class Subscription(Base):
     __tablename__ = "subscriptions"
     __table_args__ = (
-        CheckConstraint(_in("status", SUBSCRIPTION_STATUSES), name="status"),
-        CheckConstraint(_in("interval", INTERVALS), name="interval"),
+        CheckConstraint(one_of("status", SUBSCRIPTION_STATUSES), name="status"),
+        CheckConstraint(one_of("interval", INTERVALS), name="interval"),
         CheckConstraint(
-            "scheduled_interval IS NULL OR " + _in("scheduled_interval", INTERVALS), name="scheduled_interval"
+            "scheduled_interval IS NULL OR " + one_of("scheduled_interval", INTERVALS), name="scheduled_interval"
         ),
         CheckConstraint("current_period_end > current_period_start", name="period_positive"),
         CheckConstraint("anchor_day BETWEEN 1 AND 31", name="anchor_day"),
@@ -150,9 +146,9 @@ class SubscriptionInvoice(Base):
     __table_args__ = (
         UniqueConstraint("number"),
         UniqueConstraint("subscription_id", "kind", "period_start", name="uq_subscription_invoices_period"),
-        CheckConstraint(_in("kind", INVOICE_KINDS), name="kind"),
-        CheckConstraint(_in("status", INVOICE_STATUSES), name="status"),
-        CheckConstraint(_in("interval", INTERVALS), name="interval"),
+        CheckConstraint(one_of("kind", INVOICE_KINDS), name="kind"),
+        CheckConstraint(one_of("status", INVOICE_STATUSES), name="status"),
+        CheckConstraint(one_of("interval", INTERVALS), name="interval"),
         CheckConstraint("amount >= 0", name="amount_not_negative"),
         CheckConstraint("period_end > period_start", name="period_positive"),
         Index("uq_subscription_invoices_one_open", "subscription_id", unique=True, postgresql_where="status = 'open'"),
@@ -199,7 +195,7 @@ class BillingReminder(Base):
     """A reminder already announced: the primary key makes every reminder at most once."""
 
     __tablename__ = "billing_reminders"
-    __table_args__ = (CheckConstraint(_in("kind", REMINDER_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(one_of("kind", REMINDER_KINDS), name="kind"),)
 
     subscription_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("subscriptions.id", ondelete="CASCADE"), primary_key=True

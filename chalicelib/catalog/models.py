@@ -36,7 +36,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from chalicelib.core.clock import utcnow
 from chalicelib.core.db import Base
-from chalicelib.core.types import CreatedAt, UUIDPk
+from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 
 PRODUCT_STATUSES = ("draft", "active", "archived")
 MOVEMENT_KINDS = ("restock", "adjustment", "return", "damage", "sale", "cancel")
@@ -47,10 +47,6 @@ SEARCH_VECTOR_SQL = (
     "setweight(to_tsvector('simple', coalesce(sku, '') || ' ' || coalesce(gtin, '')), 'B') || "
     "setweight(to_tsvector('english', coalesce(description, '')), 'C')"
 )
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class Category(Base):
@@ -69,7 +65,7 @@ class Product(Base):
     __tablename__ = "products"
     __table_args__ = (
         UniqueConstraint("wholesaler_id", "sku"),
-        CheckConstraint(_in("status", PRODUCT_STATUSES), name="status"),
+        CheckConstraint(one_of("status", PRODUCT_STATUSES), name="status"),
         CheckConstraint("stock_on_hand >= 0", name="stock_not_negative"),
         CheckConstraint("pack_size >= 1", name="pack_size_positive"),
         CheckConstraint("min_order_qty >= 1", name="moq_positive"),
@@ -141,7 +137,7 @@ class PriceTier(Base):
 class StockMovement(Base):
     __tablename__ = "stock_movements"
     __table_args__ = (
-        CheckConstraint(_in("kind", MOVEMENT_KINDS), name="kind"),
+        CheckConstraint(one_of("kind", MOVEMENT_KINDS), name="kind"),
         CheckConstraint("delta <> 0", name="delta_not_zero"),
         CheckConstraint("stock_after >= 0", name="stock_after_not_negative"),
         CheckConstraint(

@@ -10,6 +10,8 @@ import base64
 import hashlib
 import hmac
 import json
+import uuid
+from datetime import datetime
 from typing import Any
 
 from chalicelib.core.errors import ValidationFailed, field_error
@@ -44,3 +46,21 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
     if not isinstance(position, dict):
         raise invalid
     return position
+
+
+def after_created(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
+    """(created_at, id) of the last row of the previous page of a newest-first list."""
+    if not cursor:
+        return None
+    position = decode_cursor(cursor)
+    try:
+        return datetime.fromisoformat(position["created_at"]), uuid.UUID(position["id"])
+    except (KeyError, ValueError, TypeError):
+        raise ValidationFailed(
+            "The cursor is invalid.",
+            details=[field_error("cursor", "invalid_cursor", "Start again from the first page.")],
+        ) from None
+
+
+def created_cursor(row: Any) -> str:
+    return encode_cursor({"created_at": row.created_at.isoformat(), "id": str(row.id)})

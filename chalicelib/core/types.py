@@ -22,3 +22,8 @@ CreatedAt = Annotated[
 ]
 Timestamp = Annotated[datetime, mapped_column(DateTime(timezone=True))]
 Money = Annotated[Decimal, mapped_column(Numeric(14, 2))]
+
+
+def one_of(column: str, values: tuple[str, ...]) -> str:
+    """The SQL of a CHECK that `column` takes one of `values`."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"

@@ -3,32 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 from chalicelib.core.errors import ValidationFailed, field_error
-from chalicelib.core.pagination import decode_cursor, encode_cursor
+from chalicelib.core.pagination import after_created, created_cursor, decode_cursor, encode_cursor
+
+__all__ = ["after_created", "after_low_stock", "created_cursor", "low_stock_cursor"]
 
 
 def _invalid() -> ValidationFailed:
     return ValidationFailed(
         "The cursor is invalid.", details=[field_error("cursor", "invalid_cursor", "Start again from the first page.")]
     )
-
-
-def after_created(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
-    """(created_at, id) of the last row of the previous page (newest-first lists)."""
-    if not cursor:
-        return None
-    position = decode_cursor(cursor)
-    try:
-        return datetime.fromisoformat(position["created_at"]), uuid.UUID(position["id"])
-    except (KeyError, ValueError, TypeError):
-        raise _invalid() from None
-
-
-def created_cursor(row: Any) -> str:
-    return encode_cursor({"created_at": row.created_at.isoformat(), "id": str(row.id)})
 
 
 def after_low_stock(cursor: str | None) -> tuple[int, str, uuid.UUID] | None:

@@ -11,15 +11,11 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chalicelib.core.db import Base
-from chalicelib.core.types import CreatedAt, UUIDPk
+from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 
 CHANNELS = ("in_app", "email", "sms")
 EXTERNAL_CHANNELS = ("email", "sms")
 DELIVERY_STATUSES = ("pending", "sent", "failed")
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class Notification(Base):
@@ -59,8 +55,8 @@ class NotificationDelivery(Base):
     __tablename__ = "notification_deliveries"
     __table_args__ = (
         UniqueConstraint("event_id", "user_id", "channel"),
-        CheckConstraint(_in("channel", EXTERNAL_CHANNELS), name="channel"),
-        CheckConstraint(_in("status", DELIVERY_STATUSES), name="status"),
+        CheckConstraint(one_of("channel", EXTERNAL_CHANNELS), name="channel"),
+        CheckConstraint(one_of("status", DELIVERY_STATUSES), name="status"),
         Index("ix_notification_deliveries_user_id", "user_id"),
     )
 
@@ -82,7 +78,7 @@ class NotificationPreference(Base):
     """A user's choice for one (category, channel); absent rows mean the default."""
 
     __tablename__ = "notification_preferences"
-    __table_args__ = (CheckConstraint(_in("channel", CHANNELS), name="channel"),)
+    __table_args__ = (CheckConstraint(one_of("channel", CHANNELS), name="channel"),)
 
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     category: Mapped[str] = mapped_column(String(40), primary_key=True)

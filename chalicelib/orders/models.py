@@ -23,7 +23,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chalicelib.core.db import Base
-from chalicelib.core.types import CreatedAt, UUIDPk
+from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 
 ORDER_STATUSES = (
     "pending_payment",
@@ -39,10 +39,6 @@ PAYMENT_METHODS = ("mobile_money", "pay_on_delivery")
 DELIVERY_METHODS = ("pickup", "delivery")
 
 order_number_seq = Sequence("order_number_seq", metadata=Base.metadata)
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class DeliveryOptions(Base):
@@ -96,7 +92,7 @@ class CartDelivery(Base):
     """The retailer's choice of delivery for one wholesaler's group in the cart."""
 
     __tablename__ = "cart_deliveries"
-    __table_args__ = (CheckConstraint(_in("method", DELIVERY_METHODS), name="method"),)
+    __table_args__ = (CheckConstraint(one_of("method", DELIVERY_METHODS), name="method"),)
 
     cart_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("carts.id", ondelete="CASCADE"), primary_key=True)
     wholesaler_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True)
@@ -125,9 +121,9 @@ class Order(Base):
     __table_args__ = (
         UniqueConstraint("number"),
         UniqueConstraint("wholesaler_id", "invoice_number"),
-        CheckConstraint(_in("status", ORDER_STATUSES), name="status"),
-        CheckConstraint(_in("payment_method", PAYMENT_METHODS), name="payment_method"),
-        CheckConstraint(_in("delivery_method", DELIVERY_METHODS), name="delivery_method"),
+        CheckConstraint(one_of("status", ORDER_STATUSES), name="status"),
+        CheckConstraint(one_of("payment_method", PAYMENT_METHODS), name="payment_method"),
+        CheckConstraint(one_of("delivery_method", DELIVERY_METHODS), name="delivery_method"),
         CheckConstraint("total = subtotal + delivery_fee", name="total_adds_up"),
         Index("ix_orders_wholesaler_created", "wholesaler_id", "created_at", "id"),
         Index("ix_orders_retailer_created", "retailer_id", "created_at", "id"),

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,7 +12,7 @@ from chalicelib.billing import gating
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
-from chalicelib.core.pagination import decode_cursor, encode_cursor
+from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import WHOLESALER, Principal
 from chalicelib.orders import cart as cart_service
 from chalicelib.orders import repository, state
@@ -51,13 +50,7 @@ def _order(session: Session, principal: Principal, order_id: uuid.UUID, *, lock:
 def list_orders(
     session: Session, *, principal: Principal, status: str | None, cursor: str | None, limit: int
 ) -> OrderPage:
-    after = None
-    if cursor:
-        position = decode_cursor(cursor)
-        try:
-            after = (datetime.fromisoformat(position["t"]), uuid.UUID(position["id"]))
-        except (KeyError, ValueError, TypeError):
-            raise ValidationFailed(details=[field_error("cursor", "invalid_cursor", "Start again.")]) from None
+    after = after_created(cursor)
     rows = repository.list_orders(
         session,
         business_id=principal.require_business_id(),
@@ -67,10 +60,7 @@ def list_orders(
         limit=limit + 1,
     )
     page = rows[:limit]
-    next_cursor = None
-    if len(rows) > limit:
-        last = page[-1].Order
-        next_cursor = encode_cursor({"t": last.created_at.isoformat(), "id": str(last.id)})
+    next_cursor = created_cursor(page[-1].Order) if len(rows) > limit else None
     return OrderPage(
         items=[_list_item(row.Order, row.retailer_name, row.wholesaler_name) for row in page], next_cursor=next_cursor
     )

@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import INET, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chalicelib.core.db import Base
-from chalicelib.core.types import CreatedAt, UUIDPk
+from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 
 PAYMENT_STATUSES = ("pending", "succeeded", "failed", "needs_review", "refunded", "partially_refunded")
 PAYMENT_METHODS = ("mobile_money", "cash", "mobile_money_on_delivery")
@@ -36,16 +36,12 @@ SETTLEMENT_STATUSES = ("due", "paid", "cancelled")
 LOG_KINDS = ("callback", "status_query")
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class Payment(Base):
     __tablename__ = "payments"
     __table_args__ = (
-        CheckConstraint(_in("status", PAYMENT_STATUSES), name="status"),
-        CheckConstraint(_in("method", PAYMENT_METHODS), name="method"),
-        CheckConstraint(_in("purpose", PAYMENT_PURPOSES), name="purpose"),
+        CheckConstraint(one_of("status", PAYMENT_STATUSES), name="status"),
+        CheckConstraint(one_of("method", PAYMENT_METHODS), name="method"),
+        CheckConstraint(one_of("purpose", PAYMENT_PURPOSES), name="purpose"),
         CheckConstraint("amount > 0", name="amount_positive"),
         Index("ix_payments_checkout_id", "checkout_id"),
         Index("ix_payments_order_id", "order_id"),
@@ -98,7 +94,7 @@ class PaymentAttempt(Base):
     __table_args__ = (
         UniqueConstraint("payment_id", "number"),
         UniqueConstraint("provider", "reference"),
-        CheckConstraint(_in("outcome", ATTEMPT_OUTCOMES), name="outcome"),
+        CheckConstraint(one_of("outcome", ATTEMPT_OUTCOMES), name="outcome"),
         Index("ix_payment_attempts_open", "payment_id", unique=True, postgresql_where="outcome IS NULL"),
     )
 
@@ -123,7 +119,7 @@ class ProviderMessage(Base):
     __tablename__ = "payment_provider_messages"
     __table_args__ = (
         UniqueConstraint("provider", "provider_transaction_id"),
-        CheckConstraint(_in("kind", LOG_KINDS), name="kind"),
+        CheckConstraint(one_of("kind", LOG_KINDS), name="kind"),
         Index("ix_payment_provider_messages_received", "received_at"),
         Index("ix_payment_provider_messages_payment", "payment_id"),
         Index("ix_payment_provider_messages_reference", "provider", "reference"),
@@ -155,7 +151,7 @@ class ProviderMessage(Base):
 class Refund(Base):
     __tablename__ = "refunds"
     __table_args__ = (
-        CheckConstraint(_in("status", REFUND_STATUSES), name="status"),
+        CheckConstraint(one_of("status", REFUND_STATUSES), name="status"),
         CheckConstraint("amount > 0", name="amount_positive"),
         Index("ix_refunds_payment_id", "payment_id"),
     )
@@ -182,7 +178,7 @@ class Settlement(Base):
     __tablename__ = "settlements"
     __table_args__ = (
         UniqueConstraint("order_id"),
-        CheckConstraint(_in("status", SETTLEMENT_STATUSES), name="status"),
+        CheckConstraint(one_of("status", SETTLEMENT_STATUSES), name="status"),
         CheckConstraint("amount_due = order_total - commission", name="amount_adds_up"),
         Index("ix_settlements_wholesaler_created", "wholesaler_id", "created_at", "id"),
     )

@@ -198,7 +198,9 @@ def test_admin_list_rejects_a_signed_cursor_without_a_position(api: Api, db: Ses
     response = api.get(f"/admin/businesses?cursor={cursor}", token=token)
 
     assert response.status_code == 400
-    assert response.json_body == validation_failed("cursor", "invalid_cursor", "Start again.")
+    assert response.json_body == validation_failed(
+        "cursor", "invalid_cursor", "Start again from the first page.", summary="The cursor is invalid."
+    )
 
 
 @pytest.mark.parametrize(
