@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
@@ -42,7 +43,7 @@ def load_handler(module_name: str) -> Handler | None:
     return handler  # type: ignore[no-any-return]
 
 
-class Worker(threading.Thread):
+class Worker(threading.Thread, ABC):
     """A daemon thread that resolves its handler first and reports whether it runs."""
 
     def __init__(self, *, name: str, module_name: str, stop: threading.Event) -> None:
@@ -69,11 +70,11 @@ class Worker(threading.Thread):
         if handler is not None:
             self.work(handler)
 
-    def describe(self) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def describe(self) -> str: ...
 
-    def work(self, handler: Handler) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def work(self, handler: Handler) -> None: ...
 
 
 class QueuePoller(Worker):
