@@ -130,6 +130,27 @@ def business_rows(rng: random.Random, kind: str, count: int, now: datetime) -> I
         )
 
 
+SUBSCRIPTION_COLUMNS = (
+    "id, business_id, plan_id, interval, status, current_period_start, current_period_end, anchor_day, "
+    "cancel_at_period_end, provider, payer_phone, failed_attempts, past_due_since"
+)
+WHOLESALER_STANDING = ["active"] * 97 + ["past_due"] * 2 + ["suspended"]  # suspended: not selling
+
+
+def subscription_row(
+    rng: random.Random, business: tuple[object, ...], plan_id: object, now: datetime, status: str | None = None
+) -> tuple[object, ...]:
+    """A monthly subscription of a business row (`business_rows`), mid-period."""
+    status = status or rng.choice(WHOLESALER_STANDING)
+    start = now - timedelta(days=rng.randrange(1, 28))
+    end = start + timedelta(days=30)
+    behind = status in ("past_due", "suspended")
+    return (
+        uuid.UUID(int=rng.getrandbits(128), version=4), business[0], plan_id, "month", status, start, end, end.day,
+        False, "mpesa", business[5], 2 if behind else 0, start if behind else None,
+    )  # fmt: skip
+
+
 def description(rng: random.Random, item: Item) -> str:
     size, units, pack = item.size
     first = SENTENCES[0].format(b=item.brand, t=item.type.lower(), s=size, p=pack, u=units)

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from benchmarks import fake_data
 from benchmarks.database import ensure_database, libpq_url, migrate
+from chalicelib.billing.seed_data import seed_plans
 from chalicelib.catalog.seed_data import seed_categories
 from chalicelib.core.db import sqlalchemy_url
 from chalicelib.core.security import hash_password
@@ -90,12 +91,15 @@ def main(argv: list[str] | None = None) -> None:
     engine = create_engine(sqlalchemy_url(url))
     with Session(engine) as session:
         seed_categories(session)
+        seed_plans(session)
         session.commit()
     engine.dispose()
-    clock.step("category tree seeded")
+    clock.step("category tree and plans seeded")
     load(url, scale, random.Random(args.seed), clock)
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("VACUUM (ANALYZE) businesses, users, categories, products, price_tiers, stock_movements")
+        conn.execute(
+            "VACUUM (ANALYZE) businesses, users, subscriptions, categories, products, price_tiers, stock_movements"
+        )
     clock.step("VACUUM ANALYZE")
     print(f"Done in {time.perf_counter() - clock.start:.0f} s.")
 
@@ -120,7 +124,13 @@ def load(url: str, scale: Scale, rng: random.Random, clock: Clock) -> None:
             "id, business_id, role, status, email, full_name, phone, password_hash, email_verified_at, created_at",
             users,
         )
-        clock.step(f"{len(wholesalers)} wholesalers, {len(retailers)} retailers, owners")
+        plans = dict(conn.execute("SELECT code, id FROM plans").fetchall())
+        subscriptions = [
+            *(fake_data.subscription_row(rng, b, plans["wholesaler-pro"], now) for b in wholesalers),
+            *(fake_data.subscription_row(rng, b, plans["retailer-basic"], now, status="active") for b in retailers),
+        ]
+        copy_rows(conn, "subscriptions", fake_data.SUBSCRIPTION_COLUMNS, subscriptions)
+        clock.step(f"{len(wholesalers)} wholesalers, {len(retailers)} retailers, owners, subscriptions")
         items = fake_data.make_items(rng, list(leaves), scale.gtins)
         weights = {slug: fake_data.zipf_weights(len(pool)) for slug, pool in items.items()}
         indexes = drop_secondary_indexes(conn)

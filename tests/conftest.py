@@ -17,10 +17,10 @@ os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
 os.environ.pop("AWS_ENDPOINT_URL", None)
 
-from sqlalchemy import text  # noqa: E402
-from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
 
-from tests.support import database  # noqa: E402
+from tests.support import database
 
 
 @pytest.fixture(scope="session")

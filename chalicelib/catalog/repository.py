@@ -31,6 +31,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session, aliased
 
 from chalicelib.accounts.models import Business
+from chalicelib.billing.gating import enforced as subscriptions_enforced
 from chalicelib.billing.gating import wholesaler_in_good_standing
 from chalicelib.catalog.models import Category, PriceTier, Product
 
@@ -49,6 +50,12 @@ def selling_wholesalers() -> Select[uuid.UUID]:
 def visible_products() -> ColumnElement[bool]:
     """The one visibility predicate on `products` for every retailer-facing query."""
     return (Product.status == "active") & Product.wholesaler_id.in_(selling_wholesalers())
+
+
+def visibility_variant() -> bool:
+    """What changes the SQL of `visible_products()` at run time: the subscription condition can be
+    switched off (SUBSCRIPTION_ENFORCEMENT=false). Statements built once are cached per variant."""
+    return subscriptions_enforced()
 
 
 # --- categories ---------------------------------------------------------------------------
@@ -153,7 +160,7 @@ OFFER_COLUMNS = (
 
 def get_visible_product(session: Session, product_id: uuid.UUID) -> AnyRow | None:
     """The product, its wholesaler, category and tiers in one statement, when retailers may see it."""
-    return session.execute(_product_statement(), {"product_id": product_id}).one_or_none()
+    return session.execute(_product_statement(visibility_variant()), {"product_id": product_id}).one_or_none()
 
 
 def visible_gtin_of(session: Session, product_id: uuid.UUID) -> tuple[bool, str | None]:
@@ -165,15 +172,16 @@ def visible_gtin_of(session: Session, product_id: uuid.UUID) -> tuple[bool, str 
 def visible_offers(session: Session, *, gtin: str | None, product_id: uuid.UUID | None) -> Sequence[AnyRow]:
     """Every visible product with this GTIN (or only `product_id` when it has none), with wholesaler and tiers."""
     if gtin is not None:
-        return session.execute(_offers_statement(by_gtin=True), {"gtin": gtin}).all()
-    return session.execute(_offers_statement(by_gtin=False), {"product_id": product_id}).all()
+        return session.execute(_offers_statement(True, visibility_variant()), {"gtin": gtin}).all()
+    return session.execute(_offers_statement(False, visibility_variant()), {"product_id": product_id}).all()
 
 
-# Built once: constructing these statements costs more than executing their cached compiled form.
+# Built once per visibility variant: constructing these statements costs more than executing
+# their cached compiled form.
 
 
-@lru_cache(maxsize=1)
-def _product_statement() -> Select[*tuple[Any, ...]]:
+@lru_cache(maxsize=2)
+def _product_statement(_visibility: bool) -> Select[*tuple[Any, ...]]:
     tiers = _tier_arrays()
     return (
         select(
@@ -194,8 +202,8 @@ def _product_statement() -> Select[*tuple[Any, ...]]:
     )
 
 
-@lru_cache(maxsize=2)
-def _offers_statement(*, by_gtin: bool) -> Select[*tuple[Any, ...]]:
+@lru_cache(maxsize=4)
+def _offers_statement(by_gtin: bool, _visibility: bool) -> Select[*tuple[Any, ...]]:
     subject = (
         Product.gtin == bindparam("gtin", type_=String())
         if by_gtin

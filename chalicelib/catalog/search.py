@@ -57,7 +57,7 @@ from sqlalchemy.sql.elements import ColumnClause
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import Category, Product
-from chalicelib.catalog.repository import visible_products
+from chalicelib.catalog.repository import visibility_variant, visible_products
 
 RANK_WEIGHTS: ColumnClause[Any] = literal_column("'{0.01,0.05,0.2,1.0}'::real[]")
 EMPTY_JSON_ARRAY: ColumnClause[Any] = literal_column("'[]'::json")
@@ -68,6 +68,8 @@ TOTAL, BY_CATEGORY, BY_BRAND = 3, 1, 2
 DESCENDING_SORTS = frozenset({"relevance", "price_desc", "newest"})
 
 MatchMode = Literal["full_text", "fuzzy", "all"]
+# What a statement looks for: `text` is full text with the fuzzy fallback in the same statement.
+StatementMode = Literal["text", "full_text", "fuzzy", "all"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class Keyset:
 @dataclass(frozen=True)
 class SearchSpec:
     text: str | None
-    match: MatchMode
+    match: StatementMode
     sort: str
     filters: SearchFilters
     after: Keyset | None
@@ -100,6 +102,7 @@ class SearchSpec:
 
 @dataclass(frozen=True)
 class SearchResult:
+    match: MatchMode
     rows: list[Row[Any]]
     total: int
     category_facets: list[dict[str, Any]]
@@ -110,7 +113,7 @@ class SearchResult:
 class Shape:
     """What decides the text of the statement; the values go in as bind parameters."""
 
-    match: MatchMode
+    match: StatementMode
     sort: str
     category: bool
     wholesaler: bool
@@ -119,6 +122,7 @@ class Shape:
     max_price: bool
     in_stock: bool
     after: Literal["none", "numeric", "timestamp"]
+    visibility: bool  # repository.visibility_variant()
 
 
 def run_search(session: Session, spec: SearchSpec) -> SearchResult:
@@ -127,6 +131,7 @@ def run_search(session: Session, spec: SearchSpec) -> SearchResult:
     rows = session.execute(search_statement(shape), parameters).all()
     first = rows[0]
     return SearchResult(
+        match=first.match,
         rows=[row for row in rows if row.id is not None],
         total=int(first.total),
         category_facets=json.loads(first.category_facets),
@@ -146,6 +151,7 @@ def _shape_and_parameters(spec: SearchSpec) -> tuple[Shape, dict[str, Any]]:
         max_price=f.max_price is not None,
         in_stock=f.in_stock,
         after="none" if after is None else "timestamp" if isinstance(after.key, datetime) else "numeric",
+        visibility=visibility_variant(),
     )
     parameters = {
         "q": spec.text,
@@ -161,8 +167,8 @@ def _shape_and_parameters(spec: SearchSpec) -> tuple[Shape, dict[str, Any]]:
     return shape, {name: value for name, value in parameters.items() if value is not None}
 
 
-def _relevance(shape: Shape) -> ColumnElement[Any]:
-    if shape.match == "full_text":
+def _relevance(mode: str) -> ColumnElement[Any]:
+    if mode == "full_text":
         rank = func.ts_rank_cd(RANK_WEIGHTS, Product.search_vector, _tsquery())
     else:
         rank = func.word_similarity(bindparam("q", type_=Text), Product.name)
@@ -179,11 +185,11 @@ def _tsquery() -> ColumnElement[Any]:
     return select(func.websearch_to_tsquery(ENGLISH, bindparam("q", type_=Text))).scalar_subquery()
 
 
-def _conditions(shape: Shape) -> list[ColumnElement[bool]]:
+def _conditions(shape: Shape, mode: str) -> list[ColumnElement[bool]]:
     conditions = [visible_products()]
-    if shape.match == "full_text":
+    if mode == "full_text":
         conditions.append(Product.search_vector.op("@@")(_tsquery()))
-    elif shape.match == "fuzzy":
+    elif mode == "fuzzy":
         conditions.append(Product.name.op("%>")(bindparam("q", type_=Text)))
     if shape.category:
         conditions.append(Product.category_id.in_(bindparam("category_ids", expanding=True, type_=Uuid())))
@@ -200,9 +206,9 @@ def _conditions(shape: Shape) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _sort_key(shape: Shape) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
+def _sort_key(shape: Shape, mode: str) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
     if shape.sort == "relevance":
-        return _relevance(shape)
+        return _relevance(mode)
     if shape.sort in ("price_asc", "price_desc"):
         return Product.price_at_moq
     return Product.created_at
@@ -211,12 +217,7 @@ def _sort_key(shape: Shape) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
 @lru_cache(maxsize=512)
 def search_statement(shape: Shape) -> Any:
     """Built once per shape: building the statement costs more than executing a cached one."""
-    matched = (
-        select(Product.id, Product.category_id, Product.brand, _sort_key(shape).label("sort_key"))
-        .where(*_conditions(shape))
-        .cte("matched")
-        .prefix_with("MATERIALIZED")
-    )
+    matched, match = _matched(shape)
     descending = shape.sort in DESCENDING_SORTS
     page_rows = select(matched.c.id, matched.c.sort_key)
     if shape.after != "none":
@@ -237,6 +238,7 @@ def search_statement(shape: Shape) -> Any:
     counts = _facet_counts(matched)
     return (
         select(
+            match.label("match"),
             select(counts.c.n).where(counts.c.g == TOTAL).scalar_subquery().label("total"),
             case((first_row, cast(_category_facets(counts), Text))).label("category_facets"),
             case((first_row, cast(_brand_facets(counts), Text))).label("brand_facets"),
@@ -246,6 +248,31 @@ def search_statement(shape: Shape) -> Any:
         .select_from(one.outerjoin(products_of_page, true()))
         .order_by(*_order(page, descending))
     )
+
+
+def _matches(shape: Shape, mode: str, name: str, *extra: ColumnElement[bool]) -> Any:
+    return (
+        select(Product.id, Product.category_id, Product.brand, _sort_key(shape, mode).label("sort_key"))
+        .where(*_conditions(shape, mode), *extra)
+        .cte(name)
+        .prefix_with("MATERIALIZED")
+    )
+
+
+def _matched(shape: Shape) -> tuple[Any, ColumnElement[Any]]:
+    """The whole result, and which match mode produced it.
+
+    In `text` mode the fuzzy matches are computed only when the full-text matches are
+    empty: their CTE carries `NOT EXISTS (SELECT 1 FROM full_text_matches)`, a one-time
+    filter that skips its scan entirely otherwise. One statement, one round trip.
+    """
+    if shape.match != "text":
+        return _matches(shape, shape.match, "matched"), literal_column(f"'{shape.match}'")
+    exact = _matches(shape, "full_text", "full_text_matches")
+    found = select(literal_column("1")).select_from(exact).exists()
+    similar = _matches(shape, "fuzzy", "fuzzy_matches", ~found)
+    both = select(*exact.c).union_all(select(*similar.c)).cte("matched").prefix_with("NOT MATERIALIZED")
+    return both, case((found, literal_column("'full_text'")), else_=literal_column("'fuzzy'"))
 
 
 PAGE_COLUMNS = (

@@ -13,7 +13,6 @@ import hashlib
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -42,7 +41,15 @@ from chalicelib.catalog.schemas import (
     SearchPage,
     Storefront,
 )
-from chalicelib.catalog.search import Keyset, MatchMode, SearchFilters, SearchResult, SearchSpec, run_search
+from chalicelib.catalog.search import (
+    Keyset,
+    MatchMode,
+    SearchFilters,
+    SearchResult,
+    SearchSpec,
+    StatementMode,
+    run_search,
+)
 from chalicelib.core.pagination import decode_cursor, encode_cursor
 from chalicelib.core.settings import get_settings
 
@@ -50,27 +57,27 @@ FUZZY_MIN_LENGTH = 3
 
 
 def search_catalog(session: Session, *, query: CatalogFilters, wholesaler_id: uuid.UUID | None) -> SearchPage:
+    """One search statement per page: the first page of a text search falls back to similar
+    names within the same statement; later pages follow the mode their cursor records."""
     sort = query.sort or ("relevance" if query.q else "newest")
     if sort == "relevance" and not query.q:
         sort = "newest"  # nothing to rank by
     fingerprint = _fingerprint(query, wholesaler_id, sort)
-    match: MatchMode = "full_text" if query.q else "all"
+    mode: StatementMode = "all"
+    if query.q:
+        mode = "text" if len(query.q) >= FUZZY_MIN_LENGTH else "full_text"
     after = None
     if query.cursor:
-        match, after = _read_cursor(query.cursor, fingerprint=fingerprint, sort=sort, default_match=match)
+        mode, after = _read_cursor(query.cursor, fingerprint=fingerprint, sort=sort, has_text=bool(query.q))
     spec = SearchSpec(
         text=query.q,
-        match=match,
+        match=mode,
         sort=sort,
         filters=_filters(session, query, wholesaler_id),
         after=after,
         limit=query.limit,
     )
-    result = run_search(session, spec)
-    if spec.match == "full_text" and result.total == 0 and after is None and len(query.q or "") >= FUZZY_MIN_LENGTH:
-        spec = replace(spec, match="fuzzy")
-        result = run_search(session, spec)
-    return _page(result, spec, fingerprint)
+    return _page(run_search(session, spec), spec, fingerprint)
 
 
 def storefront(session: Session, *, wholesaler_id: uuid.UUID, query: CatalogFilters) -> Storefront:
@@ -169,12 +176,12 @@ def _fingerprint(query: CatalogFilters, wholesaler_id: uuid.UUID | None, sort: s
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
-def _read_cursor(cursor: str, *, fingerprint: str, sort: str, default_match: MatchMode) -> tuple[MatchMode, Keyset]:
+def _read_cursor(cursor: str, *, fingerprint: str, sort: str, has_text: bool) -> tuple[MatchMode, Keyset]:
     position = decode_cursor(cursor)
     if position.get("f") != fingerprint or position.get("s") != sort:
         raise invalid_cursor("cursor_mismatch", "This cursor belongs to another search; start again from page one.")
     match = position.get("m")
-    if match not in ("full_text", "fuzzy", "all") or (match == "all") != (default_match == "all"):
+    if match not in ("full_text", "fuzzy", "all") or (match == "all") == has_text:
         raise invalid_cursor()
     try:
         raw_key = position["k"]
@@ -191,7 +198,7 @@ def _next_cursor(result: SearchResult, spec: SearchSpec, fingerprint: str) -> st
     key: Any = last.sort_key
     return encode_cursor(
         {
-            "m": spec.match,
+            "m": result.match,
             "s": spec.sort,
             "f": fingerprint,
             "k": key.isoformat() if isinstance(key, datetime) else str(key),
@@ -205,7 +212,7 @@ def _page(result: SearchResult, spec: SearchSpec, fingerprint: str) -> SearchPag
         items=[catalog_item(row) for row in result.rows[: spec.limit]],
         next_cursor=_next_cursor(result, spec, fingerprint),
         total=result.total,
-        match=spec.match,
+        match=result.match,
         facets=Facets(
             categories=[CategoryFacet(**entry) for entry in result.category_facets],
             brands=[BrandFacet(**entry) for entry in result.brand_facets],
