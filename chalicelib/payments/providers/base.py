@@ -154,5 +154,5 @@ def is_mobile(number: phonenumbers.PhoneNumber) -> bool:
 
 
 def msisdn(number: phonenumbers.PhoneNumber) -> str:
-    """Country code and national number, digits only (2547XXXXXXXX)."""
+    """Country code and national number, digits only (e.g. 254712345678)."""
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164).lstrip("+")
