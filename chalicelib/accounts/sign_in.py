@@ -118,6 +118,10 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
         return SignInResult(error=_record_failure(session, keys, user, client, reason="bad_password"))
 
     if user.totp_enabled_at is not None:
+        # The row lock makes "a code is accepted once" hold against parallel sign-ins.
+        locked = repository.get_user(session, user.id, for_update=True)
+        assert locked is not None
+        user = locked
         if not request.otp and not request.recovery_code:
             return SignInResult(error=OtpRequired())
         if not two_factor.accept_second_factor(session, user, otp=request.otp, recovery_code=request.recovery_code):

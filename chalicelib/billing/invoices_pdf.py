@@ -1,4 +1,4 @@
-"""A subscription invoice as a PDF (fpdf2), in the order invoices' layout (`billing.pdf`).
+"""A subscription invoice as a PDF (fpdf2), in the order invoices' layout (`core.pdf`).
 
 From the platform to the business; one line (plan, interval, period), the total, and the
 payment status. The caller's business only: another business's invoice is a 404.
@@ -11,10 +11,11 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
-from chalicelib.billing import pdf, repository
+from chalicelib.billing import repository
 from chalicelib.billing.errors import InvoiceNotFound
 from chalicelib.billing.models import SubscriptionInvoice
 from chalicelib.billing.presenters import invoice_number
+from chalicelib.core import pdf
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
 

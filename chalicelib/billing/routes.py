@@ -10,7 +10,7 @@ import uuid
 
 from chalice.app import Blueprint, Response
 
-from chalicelib.billing import changes, events, invoices_pdf, plans, service
+from chalicelib.billing import changes, invoices_pdf, plans, service
 from chalicelib.billing.schemas import (
     AdminPlanQuery,
     ChangeSubscription,
@@ -31,8 +31,6 @@ from chalicelib.billing.schemas import (
 )
 from chalicelib.core.http import RequestContext, endpoint
 from chalicelib.core.principal import ADMIN, BUSINESS_ROLES, OWNER, PLATFORM_ROLES, RETAILER, WHOLESALER
-
-assert events  # imported for its side effect: the payment outcome handlers are registered
 
 plans_bp = Blueprint(f"{__name__}.plans")
 subscription_bp = Blueprint(f"{__name__}.subscription")

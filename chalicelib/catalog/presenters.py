@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import Category
@@ -22,6 +21,7 @@ from chalicelib.catalog.schemas import (
     WholesalerSummary,
 )
 from chalicelib.core.settings import get_settings
+from chalicelib.inventory.images import public_url
 
 
 def availability(stock_on_hand: int, low_stock_threshold: int) -> Availability:
@@ -32,16 +32,8 @@ def availability(stock_on_hand: int, low_stock_threshold: int) -> Availability:
     return "in_stock"
 
 
-def image_url(key: str) -> str:
-    """The public URL of an image object: the local S3 endpoint (moto) or the bucket's S3 URL."""
-    settings = get_settings()
-    if settings.aws_endpoint_url:
-        return f"{settings.aws_endpoint_url.rstrip('/')}/{settings.images_bucket}/{quote(key)}"
-    return f"https://{settings.images_bucket}.s3.{settings.aws_region}.amazonaws.com/{quote(key)}"
-
-
 def image_urls(keys: Sequence[str] | None) -> list[str]:
-    return [image_url(key) for key in keys or ()]
+    return [public_url(key) for key in keys or ()]
 
 
 def _item_fields(row: Any) -> dict[str, Any]:

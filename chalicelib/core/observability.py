@@ -1,10 +1,9 @@
-"""Powertools logger and metrics, shared by every Lambda (JSON logs, EMF metrics)."""
+"""The Powertools logger shared by every Lambda (JSON logs, correlation id = request id)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools import Logger
 
 SERVICE = "marketplace"
 
 logger = Logger(service=SERVICE)
-metrics = Metrics(namespace="Marketplace", service=SERVICE)

@@ -32,10 +32,6 @@ class Principal:
     business_kind: str | None
     email_verified: bool
 
-    @property
-    def is_platform_staff(self) -> bool:
-        return self.role in PLATFORM_ROLES
-
     def require_business_id(self) -> uuid.UUID:
         if self.business_id is None:
             from chalicelib.core.errors import Forbidden

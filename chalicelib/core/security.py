@@ -53,10 +53,6 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def constant_time_equals(left: str, right: str) -> bool:
-    return hmac.compare_digest(left.encode(), right.encode())
-
-
 @dataclass(frozen=True)
 class AccessClaims:
     user_id: uuid.UUID

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from chalicelib.core.db import Base
 from chalicelib.core.types import CreatedAt, UUIDPk, one_of
+from chalicelib.notifications.preferences import CHANNELS
 
-CHANNELS = ("in_app", "email", "sms")
 EXTERNAL_CHANNELS = ("email", "sms")
 DELIVERY_STATUSES = ("pending", "sent", "failed")
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
-from chalicelib.core.errors import ValidationFailed, field_error
-from chalicelib.core.pagination import decode_cursor, encode_cursor
+from chalicelib.core.errors import field_error
+from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.notifications import repository
 from chalicelib.notifications.errors import CannotDisableSecurity, NotificationNotFound
@@ -36,30 +35,15 @@ def notification_out(notification: Notification) -> NotificationOut:
     return NotificationOut.model_validate(notification, from_attributes=True)
 
 
-def _position(cursor: str) -> tuple[datetime, uuid.UUID]:
-    position = decode_cursor(cursor)
-    try:
-        return datetime.fromisoformat(position["created_at"]), uuid.UUID(position["id"])
-    except (KeyError, TypeError, ValueError):
-        raise ValidationFailed(
-            "The cursor is invalid.",
-            details=[field_error("cursor", "invalid_cursor", "Start again from the first page.")],
-        ) from None
-
-
 def list_notifications(
     session: Session, *, principal: Principal, unread_only: bool, cursor: str | None, limit: int
 ) -> NotificationPage:
-    before = _position(cursor) if cursor else None
+    before = after_created(cursor)
     rows = repository.list_notifications(
         session, principal.user_id, unread_only=unread_only, before=before, limit=limit + 1
     )
     page = rows[:limit]
-    next_cursor = (
-        encode_cursor({"created_at": page[-1].created_at.isoformat(), "id": str(page[-1].id)})
-        if len(rows) > limit
-        else None
-    )
+    next_cursor = created_cursor(page[-1]) if len(rows) > limit else None
     return NotificationPage(items=[notification_out(n) for n in page], next_cursor=next_cursor)
 
 

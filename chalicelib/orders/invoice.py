@@ -3,39 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
+from chalicelib.core.pdf import amount, business_block, text
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
 from chalicelib.orders import repository
 from chalicelib.orders.errors import OrderNotFound
 from chalicelib.orders.models import Order
 from chalicelib.orders.service import invoice_label
-
-
-def _business_block(business: Business) -> list[str]:
-    lines = [
-        business.name,
-        business.address_line,
-        f"{business.city}, {business.region}, {business.country}",
-        f"Tel {business.phone} | {business.email}",
-        f"Reg. no. {business.registration_number}",
-    ]
-    if business.tax_id:
-        lines.append(f"Tax id {business.tax_id}")
-    return lines
-
-
-def _amount(currency: str, value: Decimal) -> str:
-    return f"{currency} {value:,.2f}"
-
-
-def _text(value: str) -> str:
-    """The core PDF fonts speak Latin-1; anything else is replaced rather than failing."""
-    return value.encode("latin-1", "replace").decode("latin-1")
 
 
 def payment_status(order: Order) -> str:
@@ -45,7 +23,7 @@ def payment_status(order: Order) -> str:
         return "Paid by mobile money" if order.status != "pending_payment" else "Awaiting mobile money payment"
     if order.amount_collected >= order.total:
         return "Paid on delivery"
-    return f"To be paid on delivery ({_amount(order.currency, order.total - order.amount_collected)} outstanding)"
+    return f"To be paid on delivery ({amount(order.currency, order.total - order.amount_collected)} outstanding)"
 
 
 def render_invoice(session: Session, *, principal: Principal, order_id: uuid.UUID) -> bytes:
@@ -65,9 +43,9 @@ def render_invoice(session: Session, *, principal: Principal, order_id: uuid.UUI
     pdf.set_author(get_settings().platform_name)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 10, _text(f"Invoice {invoice_label(order) or '(not issued)'}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, text(f"Invoice {invoice_label(order) or '(not issued)'}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
-    pdf.cell(0, 6, _text(f"Order {order.number} - {order.created_at:%d %b %Y}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, text(f"Order {order.number} - {order.created_at:%d %b %Y}"), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     top = pdf.get_y()
     for x, title, business in ((10, "From", wholesaler), (110, "Bill to", retailer)):
@@ -75,8 +53,8 @@ def render_invoice(session: Session, *, principal: Principal, order_id: uuid.UUI
         pdf.set_font("Helvetica", "B", 10)
         pdf.cell(90, 6, title, new_x="LEFT", new_y="NEXT")
         pdf.set_font("Helvetica", size=10)
-        for text in _business_block(business):
-            pdf.cell(90, 5, _text(text), new_x="LEFT", new_y="NEXT")
+        for block_line in business_block(business):
+            pdf.cell(90, 5, text(block_line), new_x="LEFT", new_y="NEXT")
     pdf.set_xy(10, top + 45)
     pdf.set_font("Helvetica", "B", 10)
     for width, header, align in (
@@ -90,8 +68,8 @@ def render_invoice(session: Session, *, principal: Principal, order_id: uuid.UUI
     pdf.ln()
     pdf.set_font("Helvetica", size=9)
     for line in lines:
-        pdf.cell(85, 6, _text(f"{line.name} ({line.unit_of_sale})")[:60])
-        pdf.cell(25, 6, _text(line.sku)[:16])
+        pdf.cell(85, 6, text(f"{line.name} ({line.unit_of_sale})")[:60])
+        pdf.cell(25, 6, text(line.sku)[:16])
         pdf.cell(20, 6, str(line.quantity), align="R")
         pdf.cell(30, 6, f"{line.unit_price:,.2f}", align="R")
         pdf.cell(30, 6, f"{line.line_total:,.2f}", align="R")
@@ -103,14 +81,14 @@ def render_invoice(session: Session, *, principal: Principal, order_id: uuid.UUI
         else "Delivery to " + ", ".join(str(v) for v in (order.delivery_address or {}).values())
     )
     for label, value in (
-        ("Subtotal", _amount(order.currency, order.subtotal)),
-        ("Delivery", _amount(order.currency, order.delivery_fee)),
-        ("Total", _amount(order.currency, order.total)),
+        ("Subtotal", amount(order.currency, order.subtotal)),
+        ("Delivery", amount(order.currency, order.delivery_fee)),
+        ("Total", amount(order.currency, order.total)),
     ):
         pdf.set_font("Helvetica", "B" if label == "Total" else "", 10)
         pdf.cell(160, 6, label, align="R")
         pdf.cell(30, 6, value, align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 5, _text(f"{delivery}\nPayment: {payment_status(order)}"))
+    pdf.multi_cell(0, 5, text(f"{delivery}\nPayment: {payment_status(order)}"))
     return bytes(pdf.output())

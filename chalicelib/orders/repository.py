@@ -9,13 +9,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, delete, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, aliased
 
 from chalicelib.accounts.models import Business
-from chalicelib.billing.gating import wholesaler_in_good_standing
 from chalicelib.catalog.models import PriceTier, Product
+from chalicelib.catalog.repository import visible_products
 from chalicelib.orders.models import (
     Cart,
     CartDelivery,
@@ -27,16 +27,6 @@ from chalicelib.orders.models import (
     OrderEvent,
     OrderLine,
 )
-
-
-def product_visible() -> ColumnElement[bool]:
-    """A product retailers may buy: active, from a verified wholesaler in good standing."""
-    return and_(
-        Product.status == "active",
-        Business.verification_status == "verified",
-        wholesaler_in_good_standing(Product.__table__.c.wholesaler_id),
-    )
-
 
 # --- delivery options ------------------------------------------------------------------
 
@@ -68,7 +58,7 @@ def get_or_create_cart(session: Session, retailer_id: uuid.UUID, *, lock: bool =
 def cart_rows(session: Session, cart_id: uuid.UUID) -> Sequence[Any]:
     """Every cart item with its product and the product's wholesaler, in a stable order."""
     return session.execute(
-        select(CartItem, Product, Business.name.label("wholesaler_name"), product_visible().label("visible"))
+        select(CartItem, Product, Business.name.label("wholesaler_name"), visible_products().label("visible"))
         .join(Product, Product.id == CartItem.product_id)
         .join(Business, Business.id == Product.wholesaler_id)
         .where(CartItem.cart_id == cart_id)
@@ -102,7 +92,7 @@ def visible_product(session: Session, product_id: uuid.UUID) -> tuple[Product, s
     row = session.execute(
         select(Product, Business.name)
         .join(Business, Business.id == Product.wholesaler_id)
-        .where(Product.id == product_id, product_visible())
+        .where(Product.id == product_id, visible_products())
     ).one_or_none()
     return (row[0], row[1]) if row else None
 
@@ -210,14 +200,6 @@ def get_order(session: Session, business_id: uuid.UUID, order_id: uuid.UUID, *, 
     return session.scalar(statement)
 
 
-def get_order_unscoped(session: Session, order_id: uuid.UUID, *, lock: bool = False) -> Order | None:
-    """For system actors (sweeper, payment webhooks) only."""
-    statement = select(Order).where(Order.id == order_id)
-    if lock:
-        statement = statement.with_for_update()
-    return session.scalar(statement)
-
-
 def orders_of_checkout(session: Session, checkout_id: uuid.UUID, *, lock: bool = False) -> Sequence[Order]:
     statement = select(Order).where(Order.checkout_id == checkout_id).order_by(Order.id)
     if lock:
@@ -268,10 +250,6 @@ def order_events(session: Session, order_id: uuid.UUID) -> Sequence[OrderEvent]:
     ).all()
 
 
-def lines_of_orders(session: Session, order_ids: Sequence[uuid.UUID]) -> Sequence[OrderLine]:
-    return session.scalars(select(OrderLine).where(OrderLine.order_id.in_(order_ids)).order_by(OrderLine.id)).all()
-
-
 def expired_unpaid_orders(session: Session, now: datetime, limit: int) -> Sequence[Order]:
     return session.scalars(
         select(Order)
@@ -280,7 +258,3 @@ def expired_unpaid_orders(session: Session, now: datetime, limit: int) -> Sequen
         .limit(limit)
         .with_for_update(skip_locked=True)
     ).all()
-
-
-def count_orders(session: Session, *conditions: ColumnElement[bool]) -> int:
-    return int(session.scalar(select(func.count()).select_from(Order).where(*conditions)) or 0)

@@ -189,6 +189,7 @@ def cancel(
 ) -> None:
     """Cancels a locked order: the state machine decides, then stock returns and, for a
     paid order, a refund is opened for the payments team."""
+    was_paid = order.payment_method == "mobile_money" and order.status != "pending_payment"
     state.move(
         session, order, "cancelled", actor=actor, actor_user_id=actor_user_id, note=reason, event_type=event_type
     )
@@ -199,10 +200,12 @@ def cancel(
         actor_user_id=actor_user_id,
         note=f"{order.number} cancelled",
     )
+    if not was_paid:
+        return
     payment = session.scalar(
         select(Payment).where(Payment.checkout_id == order.checkout_id, Payment.status == "succeeded")
     )
-    if payment is not None and order.payment_method == "mobile_money":
+    if payment is not None:
         session.add(
             Refund(
                 id=uuid.uuid4(),

@@ -5,7 +5,7 @@ Where things live:
 - `providers/`: one interface (`base.PaymentProvider`), Daraja (`daraja`, shapes in
   `daraja_shapes`), MoMo (`momo`), the sandbox (`sandbox`), httpx with retries (`http`).
 - `collection`: asking the provider after the payer's transaction commits, one request in
-  flight per payment (`request_collection`, `request_collections`, `check_payer_phone`).
+  flight per payment (`request_collection`, `check_payer_phone`).
 - `webhook` (+ `webhook_routes`): callbacks stored raw first, verified, applied once.
 - `verification` + `settle`: what a provider answer means, applied under row locks.
 - `handlers`: the purpose dispatch (`register_outcome_handler`); `checkout_outcomes` is the

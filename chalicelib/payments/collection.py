@@ -18,7 +18,6 @@ answers. `send_collection_request` then works in three short steps:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -62,18 +61,6 @@ def check_payer_phone(provider: str, phone: str, *, field: str = "payment.payer_
 def request_collection(session: Session, payment: Payment) -> None:
     payment_id = payment.id
     run_after_commit(session, lambda: send_collection_request(payment_id))
-
-
-def request_collections(session: Session, payment_ids: Sequence[uuid.UUID]) -> None:
-    """`request_collection` for many pending payments (e.g. a billing run), sent one by one."""
-    ids = list(payment_ids)
-
-    def send_all() -> None:
-        for payment_id in ids:
-            send_collection_request(payment_id)
-
-    if ids:
-        run_after_commit(session, send_all)
 
 
 def callback_url(provider: str, payment_id: uuid.UUID, attempt: int) -> str | None:

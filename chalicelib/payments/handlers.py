@@ -42,7 +42,7 @@ SucceededHook = Callable[[Session, Payment], dict[str, Any] | None]
 
 HANDLER_MODULES: dict[str, str] = {
     "checkout": "chalicelib.payments.checkout_outcomes",
-    "subscription": "chalicelib.billing.events",  # registers billing's handlers on import
+    "subscription": "chalicelib.billing.payment_outcomes",  # registers billing's handlers on import
 }
 
 

@@ -1,17 +1,20 @@
-"""Small fpdf2 helpers in the style of the order invoices (`chalicelib.orders.invoice`):
-A4, Helvetica, a title line, two address blocks side by side, a ruled table, totals.
+"""Small fpdf2 helpers shared by the order and subscription invoices: A4, Helvetica, a
+title line, two address blocks side by side, a ruled table, totals.
 
-Written so the order invoice could use it too; today only subscription invoices do.
+fpdf2 takes about 0.25 s to import, so it is imported when a document is made, not when a
+Lambda that merely could make one starts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from chalicelib.accounts.models import Business
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 
 def text(value: str) -> str:
@@ -37,6 +40,8 @@ def business_block(business: Business) -> list[str]:
 
 
 def new_document(*, title: str, author: str, heading: str, subheading: str) -> FPDF:
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.set_title(text(title))
     pdf.set_author(text(author))
