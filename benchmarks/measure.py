@@ -5,7 +5,8 @@
   parsing, the service, SQL, pydantic, JSON. Every statement SQLAlchemy sends is captured
   with a `before_cursor_execute` listener: their number is "statements per request".
 * Bare SQL: the very statements (text and parameters) the handler just sent, replayed
-  on a plain psycopg connection in autocommit mode, rows fetched. The handler/SQL ratio
+  on a plain psycopg connection in autocommit mode with the app's session settings
+  (`work_mem`), rows fetched. The handler/SQL ratio
   is therefore the cost of everything that is not the database's own work on those
   statements (Python, framework, transaction control, the pool's pre-ping).
 """

@@ -101,7 +101,8 @@ def prepare_fixtures(conn: psycopg.Connection) -> dict[str, Any]:
     shares = {}
     for word in {*SPECIFIC_WORDS, *MISSPELT_WORDS, *MISSPELT_COMMON, *BROAD_WORDS, *(w for w, _ in WORD_AND_CATEGORY)}:
         (matches,) = conn.execute(
-            "SELECT count(*) FROM products WHERE search_vector @@ websearch_to_tsquery('english', %s)", (word,)
+            "SELECT count(*) FROM catalog_listings WHERE search_vector @@ websearch_to_tsquery('english', %s)",
+            (word,),
         ).fetchone()  # type: ignore[misc]
         shares[word] = matches / total
     return {"token": token, "session_id": session_id, "product_ids": product_ids, "gtins": gtins, "shares": shares}
@@ -158,7 +159,10 @@ def main(argv: list[str] | None = None) -> None:
 
     context = LambdaContext(function_name="catalog", memory_size=1024)
     load_before = os.getloadavg()[0]
-    with psycopg.connect(url, autocommit=True) as conn:
+    from chalicelib.core.settings import get_settings
+
+    # The bare SQL runs with the session settings of the app's connections (core.db.get_engine).
+    with psycopg.connect(url, autocommit=True, options=f"-c work_mem={get_settings().db_work_mem}") as conn:
         fixtures = prepare_fixtures(conn)
         rows: list[Row] = []
         plans: dict[str, str] = {}

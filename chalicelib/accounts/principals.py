@@ -1,12 +1,12 @@
 """Turns verified access-token claims into a principal, checking the sign-in is still live.
 
-One primary-key join per authenticated request: a revoked session, a deactivated user or a
+One primary-key join per authenticated request (the statement is built once): a revoked session, a deactivated user or a
 role change takes effect at once instead of when the 15-minute token expires.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import AuthSession, Business, User
@@ -14,19 +14,23 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.principal import Principal
 from chalicelib.core.security import AccessClaims
 
+_LIVE_PRINCIPAL = (
+    select(User.id, User.role, User.business_id, Business.kind, User.email_verified_at)
+    .join(AuthSession, AuthSession.user_id == User.id)
+    .outerjoin(Business, Business.id == User.business_id)
+    .where(
+        AuthSession.id == bindparam("session_id"),
+        User.id == bindparam("user_id"),
+        AuthSession.revoked_at.is_(None),
+        AuthSession.expires_at > bindparam("now"),
+        User.status == "active",
+    )
+)
+
 
 def load_principal(session: Session, claims: AccessClaims) -> Principal | None:
     row = session.execute(
-        select(User.id, User.role, User.business_id, Business.kind, User.email_verified_at)
-        .join(AuthSession, AuthSession.user_id == User.id)
-        .outerjoin(Business, Business.id == User.business_id)
-        .where(
-            AuthSession.id == claims.session_id,
-            User.id == claims.user_id,
-            AuthSession.revoked_at.is_(None),
-            AuthSession.expires_at > utcnow(),
-            User.status == "active",
-        )
+        _LIVE_PRINCIPAL, {"session_id": claims.session_id, "user_id": claims.user_id, "now": utcnow()}
     ).one_or_none()
     if row is None:
         return None

@@ -7,7 +7,11 @@ conditional update were ever forgotten. `low_stock_alerted` is set by the moveme
 takes stock from above `low_stock_threshold` to or below it (the one that wrote the
 `LowStock` event) and cleared when stock rises above the threshold again.
 `price_at_moq` (the unit price at the minimum order quantity) is kept on the product for
-filtering and sorting; `search_vector` is maintained by the database (generated column).
+filtering and sorting.
+
+`CatalogListing` is the narrow row retailer-side search reads: one per active product, kept
+by database triggers (migration 0009) in the same transaction as the product, its
+wholesaler's verification or its subscriptions change; the application never writes it.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
-    Computed,
     DateTime,
     ForeignKey,
     Index,
@@ -40,13 +43,6 @@ from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 
 PRODUCT_STATUSES = ("draft", "active", "archived")
 MOVEMENT_KINDS = ("restock", "adjustment", "return", "damage", "sale", "cancel")
-
-SEARCH_VECTOR_SQL = (
-    "setweight(to_tsvector('english', coalesce(name, '')), 'A') || "
-    "setweight(to_tsvector('simple', coalesce(brand, '')), 'A') || "
-    "setweight(to_tsvector('simple', coalesce(sku, '') || ' ' || coalesce(gtin, '')), 'B') || "
-    "setweight(to_tsvector('english', coalesce(description, '')), 'C')"
-)
 
 
 class Category(Base):
@@ -73,8 +69,6 @@ class Product(Base):
         CheckConstraint("low_stock_threshold >= 0", name="threshold_not_negative"),
         CheckConstraint("lead_time_days >= 0", name="lead_time_not_negative"),
         CheckConstraint("price_at_moq > 0", name="price_positive"),
-        Index("ix_products_search_vector", "search_vector", postgresql_using="gin"),
-        Index("ix_products_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}),
         Index("ix_products_wholesaler_status_created", "wholesaler_id", "status", "created_at"),
         Index("ix_products_category_id", "category_id"),
         Index("ix_products_gtin", "gtin", postgresql_where="gtin IS NOT NULL"),
@@ -113,11 +107,38 @@ class Product(Base):
         server_default=text("false"),
         comment="Set when a movement crossed down to the threshold (LowStock sent); cleared above it.",
     )
-    search_vector: Mapped[str] = mapped_column(TSVECTOR, Computed(SEARCH_VECTOR_SQL, persisted=True))
     created_at: Mapped[CreatedAt]
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), default=utcnow, onupdate=utcnow
     )
+
+
+class CatalogListing(Base):
+    """An active product as search sees it. `search_vector` weighs name and brand A, SKU and
+    GTIN B, description C. Visible to retailers when `wholesaler_verified` and (subscriptions
+    enforced) `wholesaler_in_good_standing`."""
+
+    __tablename__ = "catalog_listings"
+    __table_args__ = (
+        Index("ix_catalog_listings_search_vector", "search_vector", postgresql_using="gin"),
+        Index("ix_catalog_listings_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}),
+        Index("ix_catalog_listings_category_id", "category_id"),
+        Index("ix_catalog_listings_wholesaler_created", "wholesaler_id", "created_at"),
+        Index("ix_catalog_listings_created_at", "created_at"),
+        {"comment": "Active products as search sees them; kept by triggers (0009)."},
+    )
+
+    product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), primary_key=True)
+    wholesaler_id: Mapped[uuid.UUID] = mapped_column()
+    category_id: Mapped[uuid.UUID] = mapped_column()
+    name: Mapped[str] = mapped_column(String(200))
+    brand: Mapped[str | None] = mapped_column(String(120))
+    price_at_moq: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    in_stock: Mapped[bool] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    wholesaler_verified: Mapped[bool] = mapped_column()
+    wholesaler_in_good_standing: Mapped[bool] = mapped_column()
+    search_vector: Mapped[str] = mapped_column(TSVECTOR)
 
 
 class PriceTier(Base):

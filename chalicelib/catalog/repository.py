@@ -1,9 +1,10 @@
 """SQL of categories and of the retailer-side catalog (the search statement is in `search.py`).
 
-Visibility lives in one place: `visible_products()` is the condition every retailer-facing
-query applies. A product is visible when it is `active` and its wholesaler is selling
-(`selling_wholesalers()`: verified today; the subscriptions issue adds "subscription in
-good standing" there and nowhere else).
+Visibility lives in one place: a product is visible when it has a catalog listing (it is
+`active`; the database keeps listings, see `models.CatalogListing`) whose wholesaler is
+verified and, with subscriptions enforced, in good standing (`listed()`). Search reads the
+listings directly; every other retailer-facing query applies `visible_products()`.
+`selling_wholesalers()` is the same rule for a wholesaler (storefronts).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from sqlalchemy.orm import Session, aliased
 from chalicelib.accounts.models import Business
 from chalicelib.billing.gating import enforced as subscriptions_enforced
 from chalicelib.billing.gating import wholesaler_in_good_standing
-from chalicelib.catalog.models import Category, PriceTier, Product
+from chalicelib.catalog.models import CatalogListing, Category, PriceTier, Product
 
 AnyRow = Row[*tuple[Any, ...]]
 CATEGORY_MOVES_LOCK = 0x63617465  # "cate": the advisory lock key of category moves
@@ -47,13 +48,20 @@ def selling_wholesalers() -> Select[uuid.UUID]:
     )
 
 
+def listed() -> ColumnElement[bool]:
+    """The condition on `catalog_listings` that makes its product visible to retailers."""
+    if subscriptions_enforced():
+        return CatalogListing.wholesaler_verified & CatalogListing.wholesaler_in_good_standing
+    return CatalogListing.wholesaler_verified
+
+
 def visible_products() -> ColumnElement[bool]:
-    """The one visibility predicate on `products` for every retailer-facing query."""
-    return (Product.status == "active") & Product.wholesaler_id.in_(selling_wholesalers())
+    """The visibility predicate on `products` for every retailer-facing query but search."""
+    return exists().where(CatalogListing.product_id == Product.id, listed())
 
 
 def visibility_variant() -> bool:
-    """What changes the SQL of `visible_products()` at run time: the subscription condition can be
+    """What changes the SQL of `listed()` at run time: the subscription condition can be
     switched off (SUBSCRIPTION_ENFORCEMENT=false). Statements built once are cached per variant."""
     return subscriptions_enforced()
 

@@ -36,7 +36,15 @@ admin_categories_bp = Blueprint(f"{__name__}.admin_categories")
 # --- /categories, /admin/categories -----------------------------------------------------
 
 
-@endpoint(categories_bp, "/categories", "GET", summary="The category tree", response=CategoryTree, tags=("categories",))
+@endpoint(
+    categories_bp,
+    "/categories",
+    "GET",
+    summary="The category tree",
+    response=CategoryTree,
+    tags=("categories",),
+    read_only=True,
+)
 def category_tree(ctx: RequestContext) -> CategoryTree:
     ctx.response_headers["Cache-Control"] = "public, max-age=300"
     return CategoryTree(items=categories.get_tree(ctx.session))
@@ -100,6 +108,7 @@ def delete_category(ctx: RequestContext, id: uuid.UUID) -> None:
     query=SearchQuery,
     response=SearchPage,
     tags=("catalog",),
+    read_only=True,
 )
 def search(ctx: RequestContext) -> SearchPage:
     return service.search_catalog(ctx.session, query=ctx.query, wholesaler_id=ctx.query.wholesaler_id)
@@ -113,6 +122,7 @@ def search(ctx: RequestContext) -> SearchPage:
     roles=ANY_ROLE,
     response=ProductDetail,
     tags=("catalog",),
+    read_only=True,
 )
 def product_detail(ctx: RequestContext, id: uuid.UUID) -> ProductDetail:
     return service.get_product(ctx.session, product_id=id)
@@ -127,6 +137,7 @@ def product_detail(ctx: RequestContext, id: uuid.UUID) -> ProductDetail:
     query=StorefrontQuery,
     response=Storefront,
     tags=("catalog",),
+    read_only=True,
 )
 def wholesaler_storefront(ctx: RequestContext, id: uuid.UUID) -> Storefront:
     return service.storefront(ctx.session, wholesaler_id=id, query=ctx.query)
@@ -142,6 +153,7 @@ def wholesaler_storefront(ctx: RequestContext, id: uuid.UUID) -> Storefront:
     response=Comparison,
     errors=(404,),
     tags=("catalog",),
+    read_only=True,
 )
 def compare(ctx: RequestContext) -> Comparison:
     return service.compare_offers(ctx.session, query=ctx.query)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -184,11 +185,21 @@ def _read_cursor(cursor: str, *, fingerprint: str, sort: str, has_text: bool) ->
     if match not in ("full_text", "fuzzy", "all") or (match == "all") == has_text:
         raise invalid_cursor()
     try:
-        raw_key = position["k"]
-        key: Decimal | datetime = datetime.fromisoformat(raw_key) if sort == "newest" else Decimal(raw_key)
-        return match, Keyset(key=key, id=uuid.UUID(position["id"]))
+        return match, Keyset(key=_cursor_key(sort, position["k"]), id=uuid.UUID(position["id"]))
     except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
         raise invalid_cursor() from exc
+
+
+def _cursor_key(sort: str, raw_key: str) -> Decimal | datetime | float:
+    """Newest: a timestamp; price: a Decimal; relevance: a `real` rank (cast back to real in SQL)."""
+    if sort == "newest":
+        return datetime.fromisoformat(raw_key)
+    if sort == "relevance":
+        key = float(raw_key)
+        if not math.isfinite(key):
+            raise ValueError(raw_key)
+        return key
+    return Decimal(raw_key)
 
 
 def _next_cursor(result: SearchResult, spec: SearchSpec, fingerprint: str) -> str | None:

@@ -3,16 +3,23 @@
 One engine per Lambda container, built on first use (pool of `DB_POOL_SIZE`, 1 in Lambda:
 RDS Proxy does the pooling). A unit of work is one transaction: it rolls back unless
 `commit()` was called, and runs its after-commit hooks (the outbox fast path) only once
-the commit succeeded.
+the commit succeeded. A read-only unit of work (`unit_of_work(read_only=True)`, the
+catalog's GET routes) runs its statements in autocommit: no BEGIN and COMMIT round trips
+for requests that only read.
+
+A connection is pinged before use only when it has been idle for `DB_PING_AFTER_IDLE_SECONDS`
+(a frozen Lambda container, a proxy that dropped it), not before every request: a ping is
+a round trip, as long as the primary-key reads it would guard.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, MetaData, create_engine
+from sqlalchemy import Engine, MetaData, create_engine, event, exc
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from chalicelib.core.settings import get_settings
@@ -32,6 +39,8 @@ class Base(DeclarativeBase):
 
 _engine: Engine | None = None
 _session_factory: sessionmaker[Session] | None = None
+_read_only_session_factory: sessionmaker[Session] | None = None
+RETURNED_AT = "returned_at"
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -50,14 +59,35 @@ def get_engine() -> Engine:
             sqlalchemy_url(settings.database_url),
             pool_size=settings.db_pool_size,
             max_overflow=0 if settings.db_pool_size == 1 else settings.db_pool_size,
-            pool_pre_ping=True,
             pool_recycle=300,
             connect_args={
                 "connect_timeout": 5,
-                "options": f"-c statement_timeout={settings.db_statement_timeout_ms}",
+                "options": " ".join(
+                    (f"-c statement_timeout={settings.db_statement_timeout_ms}", f"-c work_mem={settings.db_work_mem}")
+                ),
             },
         )
+        _ping_when_idle(_engine, settings.db_ping_after_idle_seconds)
     return _engine
+
+
+def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
+    """SQLAlchemy's pessimistic disconnect handling, only for connections idle long enough:
+    a failed ping raises DisconnectionError, and the pool then opens a fresh connection."""
+
+    @event.listens_for(engine, "checkin")
+    def remember_return(_dbapi_connection: Any, record: Any) -> None:
+        record.info[RETURNED_AT] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned_at = record.info.get(RETURNED_AT)
+        if returned_at is None or time.monotonic() - returned_at < idle_seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise exc.DisconnectionError() from error
 
 
 def get_session_factory() -> sessionmaker[Session]:
@@ -67,18 +97,28 @@ def get_session_factory() -> sessionmaker[Session]:
     return _session_factory
 
 
+def get_read_only_session_factory() -> sessionmaker[Session]:
+    global _read_only_session_factory
+    if _read_only_session_factory is None:
+        autocommit = get_engine().execution_options(isolation_level="AUTOCOMMIT")
+        _read_only_session_factory = sessionmaker(bind=autocommit, expire_on_commit=False)
+    return _read_only_session_factory
+
+
 def use_session_factory(factory: sessionmaker[Session] | None) -> None:
-    """Swap the session factory (tests bind it to a connection held in a transaction)."""
-    global _session_factory
+    """Swap the session factory, for reads too (tests bind it to a connection held in a transaction)."""
+    global _session_factory, _read_only_session_factory
     _session_factory = factory
+    _read_only_session_factory = factory
 
 
 def reset_engine() -> None:
-    global _engine, _session_factory
+    global _engine, _session_factory, _read_only_session_factory
     if _engine is not None:
         _engine.dispose()
     _engine = None
     _session_factory = None
+    _read_only_session_factory = None
 
 
 AFTER_COMMIT_HOOKS = "after_commit_hooks"
@@ -114,8 +154,8 @@ class UnitOfWork:
 
 
 @contextmanager
-def unit_of_work() -> Iterator[UnitOfWork]:
-    session = get_session_factory()()
+def unit_of_work(*, read_only: bool = False) -> Iterator[UnitOfWork]:
+    session = (get_read_only_session_factory() if read_only else get_session_factory())()
     uow = UnitOfWork(session)
     try:
         yield uow

@@ -4,7 +4,8 @@
 response models, roles) in `ROUTES`, from which the OpenAPI document is generated. The
 wrapped view receives a `RequestContext` whose `body`/`query` are already validated
 pydantic models and whose `session` belongs to a unit of work that is committed once
-when the view returns normally and rolled back otherwise.
+when the view returns normally and rolled back otherwise. `read_only=True` declares a
+view that never writes: its statements run in autocommit (no BEGIN/COMMIT round trips).
 """
 
 from __future__ import annotations
@@ -200,6 +201,7 @@ def endpoint(
     no_store: bool = False,
     produces: str = "application/json",
     max_body_bytes: int = MAX_JSON_BODY_BYTES,
+    read_only: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     role_set = frozenset(roles)
     kind_set = frozenset(business_kinds) if business_kinds is not None else None
@@ -210,8 +212,9 @@ def endpoint(
         def handler(**kwargs: str) -> Response:
             extra_headers = {"Cache-Control": "no-store"} if no_store else {}
             try:
-                with unit_of_work() as uow:
-                    uow.after_commit(lambda: publish_recorded_events(uow.session))  # outbox fast path
+                with unit_of_work(read_only=read_only) as uow:
+                    if not read_only:
+                        uow.after_commit(lambda: publish_recorded_events(uow.session))  # outbox fast path
                     ctx = RequestContext(request=bp.current_request, uow=uow)
                     ctx.principal_or_none = _authenticate(ctx) if role_set else None
                     _authorize(ctx.principal_or_none, role_set, kind_set)

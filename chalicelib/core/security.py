@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -84,7 +86,36 @@ def issue_access_token(
     return jwt.encode(claims, settings.jwt_secret, algorithm=JWT_ALGORITHM), expires_at
 
 
+VERIFIED_TOKENS_KEPT = 1024
+_verified: OrderedDict[tuple[str, str, str, str], AccessClaims] = OrderedDict()
+_verified_lock = threading.Lock()
+
+
 def decode_access_token(token: str) -> AccessClaims | None:
+    """The claims of a valid access token, or None.
+
+    A Lambda container serves the same few shops' tokens again and again: a token whose
+    signature and claims were verified once is remembered (bounded LRU, keyed with the secret,
+    issuer and audience it was verified with) and then only its expiry is checked. The session
+    behind it is still checked on every request (`accounts.principals`)."""
+    settings = get_settings()
+    key = (token, settings.jwt_secret, settings.jwt_issuer, settings.jwt_audience)
+    with _verified_lock:
+        claims = _verified.get(key)
+        if claims is not None:
+            _verified.move_to_end(key)
+    if claims is None:
+        claims = _verify_access_token(token)
+        if claims is None:
+            return None
+        with _verified_lock:
+            _verified[key] = claims
+            if len(_verified) > VERIFIED_TOKENS_KEPT:
+                _verified.popitem(last=False)
+    return claims if claims.expires_at > utcnow() else None
+
+
+def _verify_access_token(token: str) -> AccessClaims | None:
     settings = get_settings()
     try:
         claims = jwt.decode(
