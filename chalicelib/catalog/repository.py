@@ -51,8 +51,8 @@ def selling_wholesalers() -> Select[uuid.UUID]:
 def listed() -> ColumnElement[bool]:
     """The condition on `catalog_listings` that makes its product visible to retailers."""
     if subscriptions_enforced():
-        return CatalogListing.wholesaler_verified & CatalogListing.wholesaler_in_good_standing
-    return CatalogListing.wholesaler_verified
+        return CatalogListing.wholesaler_verified.is_(True) & CatalogListing.wholesaler_in_good_standing.is_(True)
+    return CatalogListing.wholesaler_verified.is_(True)
 
 
 def visible_products() -> ColumnElement[bool]:

@@ -62,6 +62,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnClause
+from sqlalchemy.types import TypeEngine
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import CatalogListing, Category, Product
@@ -217,7 +218,7 @@ def _conditions(shape: Shape, mode: str) -> list[ColumnElement[bool]]:
     if shape.max_price:
         conditions.append(Listing.price_at_moq <= bindparam("max_price", type_=Numeric()))
     if shape.in_stock:
-        conditions.append(Listing.in_stock)
+        conditions.append(Listing.in_stock.is_(True))
     return conditions
 
 
@@ -237,7 +238,12 @@ def search_statement(shape: Shape) -> Any:
     page_rows = select(matched.c.id, matched.c.sort_key)
     if shape.after != "none":
         position = tuple_(matched.c.sort_key, matched.c.id)
-        key_type = {"timestamp": DateTime(timezone=True), "real": REAL(), "numeric": Numeric()}[shape.after]
+        key_types: dict[str, TypeEngine[Any]] = {
+            "timestamp": DateTime(timezone=True),
+            "real": REAL(),
+            "numeric": Numeric(),
+        }
+        key_type = key_types[shape.after]
         # Cast in SQL: the cursor holds a rank as the shortest text of its `real` (what PostgreSQL
         # sends), which is that `real` again only once cast back to real, not as a float8.
         boundary = tuple_(cast(bindparam("after_key", type_=key_type), key_type), bindparam("after_id", type_=Uuid()))
