@@ -176,7 +176,39 @@ def register_verified_wholesaler(client: Any) -> str:
     assert response.status_code == 201, response.body
     with get_engine().begin() as conn:
         conn.execute(text("UPDATE users SET email_verified_at = now() WHERE email = 'bench.owner@example.co.ke'"))
+    subscribe_without_limits(response.json_body["user"]["business_id"])
     return str(response.json_body["access_token"])
+
+
+def subscribe_without_limits(business_id: str) -> None:
+    """An active subscription to a plan without product limits: publishing needs good standing,
+    and the seeded plans cap active products below the benchmark's row count."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from sqlalchemy.orm import Session
+
+    from chalicelib.billing.models import Plan, Subscription
+    from chalicelib.core.clock import utcnow
+    from chalicelib.core.db import get_engine
+
+    now = utcnow()
+    with Session(get_engine()) as session, session.begin():
+        plan = Plan(
+            id=uuid.uuid4(), code="bench-unlimited", audience="wholesaler", status="active", name="Bench",
+            price_monthly=Decimal("1000.00"), price_yearly=Decimal("10000.00"), trial_days=0,
+            created_at=now, updated_at=now,
+        )  # fmt: skip
+        session.add(plan)
+        session.flush()
+        session.add(
+            Subscription(
+                id=uuid.uuid4(), business_id=uuid.UUID(business_id), plan_id=plan.id, interval="month",
+                status="active", current_period_start=now, current_period_end=now + timedelta(days=30),
+                anchor_day=now.day, cancel_at_period_end=False, provider="sandbox", payer_phone="+254712345678",
+                failed_attempts=0, created_at=now, updated_at=now,
+            )
+        )  # fmt: skip
 
 
 if __name__ == "__main__":
