@@ -97,7 +97,10 @@ def write_results(
     counts = conn.execute(
         "SELECT (SELECT count(*) FROM products), (SELECT count(DISTINCT gtin) FROM products), "
         "(SELECT count(*) FROM price_tiers), (SELECT count(*) FROM businesses WHERE kind = 'wholesaler'), "
-        "(SELECT count(*) FROM businesses WHERE kind = 'retailer'), pg_size_pretty(pg_total_relation_size('products'))"
+        "(SELECT count(*) FROM businesses WHERE kind = 'retailer'), "
+        "pg_size_pretty(pg_total_relation_size('products')), "
+        "(SELECT count(*) FROM catalog_listings), pg_size_pretty(pg_total_relation_size('catalog_listings')), "
+        "current_setting('shared_buffers'), current_setting('work_mem')"
     ).fetchone()
     assert counts is not None
     lines = [
@@ -107,7 +110,9 @@ def write_results(
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC: PostgreSQL {version}, {os.cpu_count()} CPUs, Python in-process; "
         f"load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after the run.",
         f"Data: {counts[0]:,} products ({counts[1]:,} distinct GTINs, {counts[2]:,} price tiers), "
-        f"{counts[3]:,} wholesalers, {counts[4]:,} retailers; products table with indexes: {counts[5]}.",
+        f"{counts[3]:,} wholesalers, {counts[4]:,} retailers; products table with indexes: {counts[5]}; "
+        f"{counts[6]:,} catalog listings (what search reads) with indexes: {counts[7]}.",
+        f"Server: shared_buffers {counts[8]}; the app's connections and the bare SQL run with work_mem {counts[9]}.",
         "",
         "Handler = the Chalice app called with API Gateway events (auth + principal query included); SQL = the same",
         "statements replayed on a bare psycopg connection. Target: handler p95 and handler/SQL <= 2.0.",
@@ -124,7 +129,11 @@ def write_results(
                 if not row.seq_scans
                 else "sequential scans on " + ", ".join(sorted(set(row.seq_scans)))
             )
-            + (" (none on products)" if "products" not in row.seq_scans else " **on products**")
+            + (
+                " (none on products or catalog_listings)"
+                if not {"products", "catalog_listings"} & set(row.seq_scans)
+                else " **on products or catalog_listings**"
+            )
             for row in rows
         ),
         "",
