@@ -71,7 +71,10 @@ def operations(fixtures: dict[str, Any]) -> list[Operation]:
         ),
         Operation("search: misspelt word", 40, lambda i: search(MISSPELT_WORDS[i % 4]), MISSPELT_WORDS),
         Operation("search: misspelt common word", 150, lambda i: search(MISSPELT_COMMON[0]), MISSPELT_COMMON),
-        Operation("search: broad word", 150, lambda i: search(BROAD_WORDS[i % 2]), BROAD_WORDS),
+        *(
+            Operation(f"search: broad word ({word})", 150, lambda _i, word=word: search(word), [word])
+            for word in BROAD_WORDS
+        ),
         Operation("product detail", 10, detail, []),
         Operation("compare (GTIN)", 15, compare, []),
         Operation("reference: GET /me (auth floor)", None, lambda _i: Request("/me", "/me"), []),

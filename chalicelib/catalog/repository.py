@@ -168,7 +168,9 @@ OFFER_COLUMNS = (
 
 def get_visible_product(session: Session, product_id: uuid.UUID) -> AnyRow | None:
     """The product, its wholesaler, category and tiers in one statement, when retailers may see it."""
-    return session.execute(_product_statement(visibility_variant()), {"product_id": product_id}).one_or_none()
+    return (
+        session.connection().execute(_product_statement(visibility_variant()), {"product_id": product_id}).one_or_none()
+    )
 
 
 def visible_gtin_of(session: Session, product_id: uuid.UUID) -> tuple[bool, str | None]:
@@ -180,12 +182,15 @@ def visible_gtin_of(session: Session, product_id: uuid.UUID) -> tuple[bool, str 
 def visible_offers(session: Session, *, gtin: str | None, product_id: uuid.UUID | None) -> Sequence[AnyRow]:
     """Every visible product with this GTIN (or only `product_id` when it has none), with wholesaler and tiers."""
     if gtin is not None:
-        return session.execute(_offers_statement(True, visibility_variant()), {"gtin": gtin}).all()
-    return session.execute(_offers_statement(False, visibility_variant()), {"product_id": product_id}).all()
+        return session.connection().execute(_offers_statement(True, visibility_variant()), {"gtin": gtin}).all()
+    return (
+        session.connection().execute(_offers_statement(False, visibility_variant()), {"product_id": product_id}).all()
+    )
 
 
 # Built once per visibility variant: constructing these statements costs more than executing
-# their cached compiled form.
+# their cached compiled form. They select columns, not entities, and run on the session's Core
+# connection (the ORM execution layer costs as much as the database on these primary-key reads).
 
 
 @lru_cache(maxsize=2)

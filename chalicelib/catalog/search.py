@@ -138,7 +138,7 @@ class Shape:
 def run_search(session: Session, spec: SearchSpec) -> SearchResult:
     """The page (up to `limit + 1` rows, to tell whether another page follows), total and facets."""
     shape, parameters = _shape_and_parameters(spec)
-    rows = session.execute(search_statement(shape), parameters).all()
+    rows = session.connection().execute(search_statement(shape), parameters).all()
     first = rows[0]
     return SearchResult(
         match=first.match,
