@@ -48,6 +48,7 @@ class RouteSpec:
     errors: tuple[int, ...]
     produces: str
     uuid_params: tuple[str, ...] = ()
+    consumes: str | None = None  # a raw (non-JSON) request body the view reads itself, e.g. text/csv
 
 
 ROUTES: list[RouteSpec] = []
@@ -202,6 +203,7 @@ def endpoint(
     produces: str = "application/json",
     max_body_bytes: int = MAX_JSON_BODY_BYTES,
     read_only: bool = False,
+    consumes: str | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     role_set = frozenset(roles)
     kind_set = frozenset(business_kinds) if business_kinds is not None else None
@@ -251,6 +253,7 @@ def endpoint(
                 errors=tuple(errors),
                 produces=produces,
                 uuid_params=tuple(uuid_path_params),
+                consumes=consumes,
             )
         )
         return view

@@ -140,6 +140,8 @@ def _operation(
             "required": True,
             "content": {JSON: {"schema": refs[(route.request, "validation")]}},
         }
+    elif route.consumes is not None:
+        operation["requestBody"] = {"required": True, "content": {route.consumes: {"schema": {"type": "string"}}}}
     responses = _success_response(route, refs)
     for status in _error_statuses(route, has_path_params=bool(path_params)):
         responses[str(status)] = _error_response(status, error_ref)
@@ -167,7 +169,7 @@ def _success_response(route: RouteSpec, refs: dict[_ModelKey, dict[str, Any]]) -
 
 def _error_statuses(route: RouteSpec, *, has_path_params: bool) -> list[int]:
     statuses = set(route.errors)
-    if route.request is not None or route.query is not None:
+    if route.request is not None or route.query is not None or route.consumes is not None:
         statuses.add(400)
     if route.roles:
         statuses.update((401, 403))

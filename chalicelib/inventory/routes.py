@@ -219,6 +219,7 @@ def reorder_suggestions(ctx: RequestContext) -> ReorderList:
     summary="Create or update products from a CSV file (text/csv, UTF-8, at most 5 MB)",
     query=ImportQuery,
     response=ImportResult,
+    consumes="text/csv",
 )
 def import_products(ctx: RequestContext) -> ImportResult:
     """The body is the CSV file itself (not JSON); its columns are described in

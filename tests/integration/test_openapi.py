@@ -79,6 +79,10 @@ def test_operation_ids_are_unique(spec: dict[str, Any]) -> None:
 def test_request_bodies_reference_their_model(spec: dict[str, Any]) -> None:
     for route in served_routes():
         op = operation(spec, route)
+        if route.consumes is not None:
+            assert op["requestBody"]["content"] == {route.consumes: {"schema": {"type": "string"}}}, route.path
+            assert "400" in op["responses"], (route.method, route.path)
+            continue
         if route.request is None:
             assert "requestBody" not in op, route.path
             continue
@@ -86,6 +90,11 @@ def test_request_bodies_reference_their_model(spec: dict[str, Any]) -> None:
         schema = component(spec, op["requestBody"]["content"]["application/json"]["schema"])
         assert schema["title"] == title_of(route.request), (route.method, route.path)
         assert "400" in op["responses"], (route.method, route.path)
+
+
+def test_the_csv_import_declares_its_csv_body(spec: dict[str, Any]) -> None:
+    body = spec["paths"]["/inventory/import"]["post"]["requestBody"]
+    assert body == {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}
 
 
 def test_responses_carry_their_model_at_the_declared_status(spec: dict[str, Any]) -> None:
