@@ -141,21 +141,21 @@ def revoke_sessions(
 
 
 def lock_throttle(session: Session, scope: str, key: str, now: datetime) -> LoginThrottle:
-    """The throttle row of one account or IP, created if missing, locked for this transaction."""
-    session.execute(
-        insert(LoginThrottle).values(scope=scope, key=key, failure_times=[], lockouts=0).on_conflict_do_nothing()
+    """The throttle row of one account or IP, created if missing, locked for this transaction.
+
+    One upsert (the no-op DO UPDATE locks an existing row and returns it): a row that a
+    concurrent sign-in or password reset deletes (`clear_throttle`) is simply created again,
+    where an INSERT ... DO NOTHING followed by a SELECT ... FOR UPDATE would find nothing.
+    """
+    upsert = insert(LoginThrottle).values(scope=scope, key=key, failure_times=[], lockouts=0)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=[LoginThrottle.scope, LoginThrottle.key], set_={"scope": upsert.excluded.scope}
     )
-    throttle = session.scalar(
-        select(LoginThrottle)
-        .where(LoginThrottle.scope == scope, LoginThrottle.key == key)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    assert throttle is not None
-    return throttle
+    return session.scalars(upsert.returning(LoginThrottle), execution_options={"populate_existing": True}).one()
 
 
 def clear_throttle(session: Session, scope: str, key: str) -> None:
+    """Forgets an account's or IP's failures and lock-outs: no row is the same as a clean one."""
     session.execute(delete(LoginThrottle).where(LoginThrottle.scope == scope, LoginThrottle.key == key))
 
 

@@ -127,8 +127,7 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
         if not two_factor.accept_second_factor(session, user, otp=request.otp, recovery_code=request.recovery_code):
             return SignInResult(error=_record_failure(session, keys, user, client, reason="bad_second_factor"))
 
-    throttle = repository.lock_throttle(session, ACCOUNT, email, now)
-    throttle.failure_times, throttle.lockouts, throttle.locked_until = [], 0, None
+    repository.clear_throttle(session, ACCOUNT, email)
     signed_in = start_session(session, user, client)
     record_audit(
         session,

@@ -135,8 +135,8 @@ def end_cancelled(session: Session, batch: Batch) -> int:
 def expire_incomplete(session: Session, batch: Batch) -> int:
     subscriptions = due.claim_due(session, "expire", now=batch.now, limit=batch.limit)
     plans = _plans(session, [s.plan_id for s in subscriptions])
+    due.void_open_invoices_of(session, [s.id for s in subscriptions], batch.now)
     for subscription in subscriptions:
-        repository.void_open_invoices(session, subscription.id, batch.now)
         state.move(
             session, subscription, "expired", reason="first_payment_not_received", plan=plans[subscription.plan_id]
         )

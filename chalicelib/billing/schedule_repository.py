@@ -206,6 +206,18 @@ def claim_due(session: Session, task: str, *, now: datetime, limit: int) -> Sequ
     return session.scalars(statement).all()
 
 
+def void_open_invoices_of(session: Session, subscription_ids: Sequence[uuid.UUID], now: datetime) -> None:
+    """Voids the open invoices of all `subscription_ids` in one statement."""
+    if not subscription_ids:
+        return
+    session.execute(
+        update(SubscriptionInvoice)
+        .where(SubscriptionInvoice.subscription_id.in_(subscription_ids), SubscriptionInvoice.status == "open")
+        .values(status="void", voided_at=now)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
 def open_invoices_of(session: Session, subscription_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, SubscriptionInvoice]:
     if not subscription_ids:
         return {}

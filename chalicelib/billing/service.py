@@ -48,9 +48,8 @@ from chalicelib.billing.schemas import (
 )
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
-from chalicelib.core.errors import ValidationFailed, field_error
 from chalicelib.core.outbox import record_event
-from chalicelib.core.pagination import decode_cursor, encode_cursor
+from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
 
@@ -110,22 +109,10 @@ def plan_of(session: Session, subscription: Subscription) -> Plan:
 
 
 def list_invoices(session: Session, *, principal: Principal, query: InvoiceQuery) -> InvoicePage:
-    after = None
-    if query.cursor:
-        position = decode_cursor(query.cursor)
-        try:
-            after = (datetime.fromisoformat(position["c"]), uuid.UUID(position["i"]))
-        except (KeyError, ValueError, TypeError) as exc:
-            raise ValidationFailed(
-                "The cursor is invalid.",
-                details=[field_error("cursor", "invalid_cursor", "Start again from the first page.")],
-            ) from exc
+    after = after_created(query.cursor)
     rows = repository.list_invoices(session, principal.require_business_id(), after=after, limit=query.limit + 1)
     page = rows[: query.limit]
-    next_cursor = None
-    if len(rows) > query.limit:
-        last = page[-1][0]
-        next_cursor = encode_cursor({"c": last.created_at.isoformat(), "i": str(last.id)})
+    next_cursor = created_cursor(page[-1][0]) if len(rows) > query.limit else None
     return InvoicePage(items=[invoice_out(invoice, plan) for invoice, plan in page], next_cursor=next_cursor)
 
 

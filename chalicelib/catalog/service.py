@@ -13,7 +13,6 @@ import hashlib
 import json
 import math
 import uuid
-from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -30,6 +29,7 @@ from chalicelib.catalog.presenters import (
     tiers_of,
     wholesaler_profile,
 )
+from chalicelib.catalog.pricing import money, unit_price_at
 from chalicelib.catalog.schemas import (
     BrandFacet,
     CatalogFilters,
@@ -108,14 +108,6 @@ def compare_offers(session: Session, *, query: CompareQuery) -> Comparison:
     return Comparison(gtin=gtin, quantity=query.quantity, offers=offers)
 
 
-def unit_price_at(tiers: Sequence[tuple[int, Decimal]], quantity: int, *, price_at_moq: Decimal) -> Decimal:
-    """The price of the tier with the greatest minimum quantity at or below `quantity`."""
-    eligible = [(minimum, price) for minimum, price in tiers if minimum <= quantity]
-    if not eligible:
-        return price_at_moq
-    return max(eligible)[1]
-
-
 # --- helpers ------------------------------------------------------------------------------
 
 
@@ -136,7 +128,7 @@ def _offer(row: Any, quantity: int | None) -> Offer:
         quantity=priced,
         meets_min_order=meets_min_order,
         unit_price=unit_price,
-        line_total=(unit_price * priced).quantize(Decimal("0.01")),
+        line_total=money(unit_price * priced),
         currency=get_settings().currency,
         available_quantity=row.stock_on_hand,
         can_fulfil=row.stock_on_hand >= priced,

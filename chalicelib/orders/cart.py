@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import Product
+from chalicelib.catalog.pricing import unit_price_at
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
 from chalicelib.core.principal import Principal
@@ -21,7 +22,7 @@ from chalicelib.orders.errors import (
     WholesalerNotInCart,
 )
 from chalicelib.orders.models import Cart, CartItem
-from chalicelib.orders.pricing import nearest_valid_quantities, unit_price_at
+from chalicelib.orders.pricing import nearest_valid_quantities
 from chalicelib.orders.schemas import ChooseDelivery
 
 MAX_QUANTITY = 1_000_000
@@ -63,10 +64,8 @@ def _visible(session: Session, product_id: uuid.UUID) -> Product:
 def _put(session: Session, cart: Cart, product: Product, quantity: int, item: CartItem | None) -> None:
     """Sets the line of `product` to `quantity` at today's tier price."""
     check_quantity(quantity, product.min_order_qty, product.order_increment)
-    tiers = repository.tiers_for(session, [product.id]).get(product.id) or [
-        (product.min_order_qty, product.price_at_moq)
-    ]
-    price = unit_price_at(tiers, quantity)
+    tiers = repository.tiers_for(session, [product.id]).get(product.id, [])
+    price = unit_price_at(tiers, quantity, price_at_moq=product.price_at_moq)
     if item is None:
         session.add(
             CartItem(

@@ -21,9 +21,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
+from chalicelib.catalog.pricing import unit_price_at
 from chalicelib.orders import repository
 from chalicelib.orders.models import Cart, CartDelivery, DeliveryOptions
-from chalicelib.orders.pricing import delivery_fee, money, unit_price_at
+from chalicelib.orders.pricing import delivery_fee, money
 from chalicelib.orders.schemas import CartDeliveryChoice, CartGroup, CartLine, CartOut, CartWarning
 
 LOW_STOCK_LINE_FACTOR = 2
@@ -194,7 +195,7 @@ def _empty_group(wholesaler_id: uuid.UUID, name: str) -> PricedGroup:
 
 
 def _price_line(item: Any, product: Any, tiers: Sequence[tuple[int, Decimal]], visible: bool) -> PricedLine:
-    unit_price = unit_price_at(tiers, item.quantity) if tiers else product.price_at_moq
+    unit_price = unit_price_at(tiers, item.quantity, price_at_moq=product.price_at_moq)
     warnings: list[CartWarning] = []
     if not visible:
         warnings.append(CartWarning(code="unavailable", message="This product is no longer available."))

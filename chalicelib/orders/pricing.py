@@ -1,28 +1,13 @@
-"""Pure pricing rules: tier prices, valid quantities, delivery fees. No I/O."""
+"""Pure ordering rules: valid quantities, delivery fees. No I/O. (Tier prices and money
+rounding are the catalog's: `chalicelib.catalog.pricing`.)"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-CENT = Decimal("0.01")
+from chalicelib.catalog.pricing import money
 
-
-def money(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def unit_price_at(tiers: Sequence[tuple[int, Decimal]], quantity: int) -> Decimal:
-    """The price of the tier with the greatest minimum quantity not above `quantity`.
-
-    Tiers are (min_quantity, unit_price) pairs; a quantity below every tier pays the first.
-    """
-    ordered = sorted(tiers)
-    price = ordered[0][1]
-    for min_quantity, unit_price in ordered:
-        if min_quantity <= quantity:
-            price = unit_price
-    return price
+__all__ = ["delivery_fee", "money", "nearest_valid_quantities"]
 
 
 def nearest_valid_quantities(quantity: int, min_order_qty: int, increment: int) -> list[int] | None:

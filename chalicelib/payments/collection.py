@@ -41,6 +41,7 @@ from chalicelib.payments.providers.base import (
 from chalicelib.payments.settle import apply_verdict
 from chalicelib.payments.units import payments_unit
 from chalicelib.payments.verification import Decision, Verdict
+from chalicelib.payments.webhook import webhook_token
 
 
 def check_payer_phone(provider: str, phone: str, *, field: str = "payment.payer_phone") -> str:
@@ -67,10 +68,7 @@ def callback_url(provider: str, payment_id: uuid.UUID, attempt: int) -> str | No
     settings = get_settings()
     if not settings.payments_callback_base_url:
         return None
-    token = {"mpesa": settings.mpesa_webhook_token, "mtn_momo": settings.mtn_momo_webhook_token}.get(
-        provider, settings.sandbox_webhook_token
-    )
-    url = f"{settings.payments_callback_base_url.rstrip('/')}/webhooks/payments/{provider}/{token}"
+    url = f"{settings.payments_callback_base_url.rstrip('/')}/webhooks/payments/{provider}/{webhook_token(provider)}"
     return f"{url}/{payment_id}/{attempt}" if provider == "mtn_momo" else url
 
 

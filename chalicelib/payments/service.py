@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
-from chalicelib.core.errors import ValidationFailed, field_error
-from chalicelib.core.pagination import decode_cursor, encode_cursor
+from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.orders import repository as orders_repository
 from chalicelib.payments import handlers, repository
@@ -123,13 +122,6 @@ def retry_payment(
 
 
 def list_payments(session: Session, *, query: AdminPaymentQuery) -> AdminPaymentPage:
-    after = None
-    if query.cursor:
-        position = decode_cursor(query.cursor)
-        try:
-            after = (datetime.fromisoformat(position["t"]), uuid.UUID(position["id"]))
-        except (KeyError, ValueError, TypeError):
-            raise ValidationFailed(details=[field_error("cursor", "invalid_cursor", "Start again.")]) from None
     rows = repository.list_payments(
         session,
         status=query.status,
@@ -137,14 +129,11 @@ def list_payments(session: Session, *, query: AdminPaymentQuery) -> AdminPayment
         purpose=query.purpose,
         created_from=_start_of(query.date_from),
         created_to=_start_of(query.date_to + timedelta(days=1)) if query.date_to else None,
-        after=after,
+        after=after_created(query.cursor),
         limit=query.limit + 1,
     )
     page = rows[: query.limit]
-    next_cursor = None
-    if len(rows) > query.limit:
-        last = page[-1].Payment
-        next_cursor = encode_cursor({"t": last.created_at.isoformat(), "id": str(last.id)})
+    next_cursor = created_cursor(page[-1].Payment) if len(rows) > query.limit else None
     return AdminPaymentPage(items=[_admin_item(row.Payment, row.payer_name) for row in page], next_cursor=next_cursor)
 
 

@@ -10,15 +10,13 @@ cannot be paid out (the retailer is refunded instead).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy.orm import Session
 
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
-from chalicelib.core.errors import ValidationFailed, field_error
-from chalicelib.core.pagination import decode_cursor, encode_cursor
+from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
 from chalicelib.orders.models import Order
@@ -76,13 +74,10 @@ def list_settlements(
 ) -> SettlementPage:
     wholesaler_id = principal.require_business_id()
     rows = repository.list_settlements(
-        session, wholesaler_id=wholesaler_id, status=status, after=_position(cursor), limit=limit + 1
+        session, wholesaler_id=wholesaler_id, status=status, after=after_created(cursor), limit=limit + 1
     )
     page = rows[:limit]
-    next_cursor = None
-    if len(rows) > limit:
-        last = page[-1].Settlement
-        next_cursor = encode_cursor({"t": last.created_at.isoformat(), "id": str(last.id)})
+    next_cursor = created_cursor(page[-1].Settlement) if len(rows) > limit else None
     totals = repository.settlement_totals(session, wholesaler_id)
     return SettlementPage(
         items=[_out(row.Settlement, row.order_number, row.order_status) for row in page],
@@ -91,16 +86,6 @@ def list_settlements(
         total_paid=totals.get("paid", Decimal("0.00")),
         currency=get_settings().currency,
     )
-
-
-def _position(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
-    if not cursor:
-        return None
-    position = decode_cursor(cursor)
-    try:
-        return datetime.fromisoformat(position["t"]), uuid.UUID(position["id"])
-    except (KeyError, ValueError, TypeError):
-        raise ValidationFailed(details=[field_error("cursor", "invalid_cursor", "Start again.")]) from None
 
 
 def record_payout(

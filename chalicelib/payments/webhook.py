@@ -83,7 +83,10 @@ def _refused(status: int, code: str, reason: str) -> _Screened:
     return _Screened(None, (status, code, reason))
 
 
-def _token_for(provider: str) -> str:
+def webhook_token(provider: str) -> str:
+    """The secret in the callback path of `provider` (one of `PROVIDER_NAMES`): its own token,
+    never another provider's, so a sandbox token can never pass as a real provider's callback.
+    KeyError for any other name."""
     settings = get_settings()
     return {
         "mpesa": settings.mpesa_webhook_token,
@@ -107,7 +110,7 @@ def screen(raw: RawCallback) -> _Screened:
     settings = get_settings()
     if raw.provider not in PROVIDER_NAMES or raw.provider not in settings.payment_providers_enabled:
         return _refused(404, "not_found", "unknown provider")
-    if not hmac.compare_digest(raw.token.encode(), _token_for(raw.provider).encode()):
+    if not hmac.compare_digest(raw.token.encode(), webhook_token(raw.provider).encode()):
         return _refused(403, "forbidden", "wrong token")
     if not _ip_allowed(raw.provider, raw.source_ip):
         return _refused(403, "forbidden", f"source {raw.source_ip} not allowed")

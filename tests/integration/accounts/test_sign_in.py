@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
 import pytest
 import time_machine
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import AuthSession, LoginThrottle, RefreshToken, User
+from chalicelib.core import db as core_db
 from chalicelib.core.audit import AuditEntry
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.security import hash_token
@@ -71,6 +73,22 @@ def throttle(db: Session, scope: str, key: str) -> LoginThrottle | None:
         .where(LoginThrottle.scope == scope, LoginThrottle.key == key)
         .execution_options(populate_existing=True)
     )
+
+
+@contextmanager
+def counting_statements() -> Iterator[list[str]]:
+    """Every SQL statement sent to the database while the block runs."""
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    engine = core_db.get_engine()
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
 
 
 def fail(api: Api, email: str, times: int) -> None:
@@ -379,18 +397,38 @@ def test_after_the_lock_the_right_password_works_and_clears_the_counter(api: Api
     clock.shift(timedelta(seconds=61))
     response = login(api, email)
 
-    # Then the sign-in succeeds and the account's counters are cleared
+    # Then the sign-in succeeds and the account's counters are cleared (no row is a clean one)
     assert response.status_code == 200
     assert response.json_body["user"]["id"] == registered["user"]["id"]
-    account = throttle(db, "account", email)
-    assert account is not None
-    assert (len(account.failure_times), account.lockouts, account.locked_until) == (0, 0, None)
+    assert throttle(db, "account", email) is None
 
     # And a later run of failures starts again from the base lock length
     fail(api, email, 5)
     again = login(api, email)
     assert again.status_code == 429
     assert again.headers["Retry-After"] == "60"
+
+
+def test_a_sign_in_clears_the_account_counter_with_one_statement(api: Api, db: Session) -> None:
+    # Given an account with two recent failures
+    registered = register(api)
+    email = registered["user"]["email"]
+    fail(api, email, 2)
+
+    # When the right password is used
+    with counting_statements() as statements:
+        response = login(api, email)
+
+    # Then the account's throttle row is removed by a single DELETE and nothing else touches it
+    assert response.status_code == 200
+    touching = [s.split(None, 1)[0].upper() for s in statements if "login_throttles" in s]
+    assert touching == ["SELECT", "DELETE"]  # the lock check before the password, the reset after it
+    assert throttle(db, "account", email) is None
+
+    # And the source IP keeps its failures: only the account is cleared
+    ip = throttle(db, "ip", SOURCE_IP)
+    assert ip is not None
+    assert len(ip.failure_times) == 2
 
 
 def test_each_new_lock_out_lasts_twice_as_long(api: Api, db: Session, clock: Any) -> None:

@@ -5,18 +5,22 @@ domain's own dispatch and reconciliation."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 import time_machine
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from chalicelib.billing import schedule
-from chalicelib.billing.models import Subscription, SubscriptionInvoice
+from chalicelib.billing.models import Subscription, SubscriptionHistory, SubscriptionInvoice
+from chalicelib.core import db as core_db
 from chalicelib.core.db import unit_of_work
+from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.settings import get_settings
 from chalicelib.payments.events import reconcile_payment
 from chalicelib.payments.models import Payment, PaymentAttempt
@@ -65,6 +69,104 @@ def _due_subscriptions(session, plan, count: int, *, status: str = "active") -> 
             )  # fmt: skip
         ids.append(subscription.id)
     return ids
+
+
+def _incomplete_subscriptions(session, plan, count: int, *, grace_ends_at: datetime) -> list[uuid.UUID]:
+    """`count` incomplete subscriptions, each with its first invoice still open."""
+    ids = []
+    for _ in range(count):
+        business = make_business(session, "wholesaler")
+        subscription = Subscription(
+            id=uuid.uuid4(), business_id=business.id, plan_id=plan.id, interval="month", status="incomplete",
+            current_period_start=NOW - timedelta(days=7), current_period_end=NOW + timedelta(days=23),
+            anchor_day=(NOW - timedelta(days=7)).day, cancel_at_period_end=False, provider="sandbox",
+            payer_phone="+254712345670", failed_attempts=1, grace_ends_at=grace_ends_at,
+            created_at=NOW - timedelta(days=7), updated_at=NOW - timedelta(days=7),
+        )  # fmt: skip
+        session.add(subscription)
+        session.flush()
+        session.add(
+            SubscriptionInvoice(
+                id=uuid.uuid4(), subscription_id=subscription.id, business_id=business.id, plan_id=plan.id,
+                kind="first", status="open", interval="month", description="first",
+                period_start=subscription.current_period_start, period_end=subscription.current_period_end,
+                amount=plan.price_monthly, currency="KES", created_at=NOW - timedelta(days=7),
+            )
+        )  # fmt: skip
+        session.flush()
+        ids.append(subscription.id)
+    return ids
+
+
+@contextmanager
+def counting_statements() -> Iterator[list[str]]:
+    """Every SQL statement sent to the database while the block runs."""
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    engine = core_db.get_engine()
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def _sql(statements: list[str]) -> list[str]:
+    """The statements that do work (not the test's own savepoints)."""
+    return [s for s in statements if not s.lstrip().upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+
+
+def test_expiring_a_batch_costs_the_same_statements_whatever_its_size(db, monkeypatch):
+    # Given one incomplete subscription past its grace period, and one still within it
+    monkeypatch.setattr(get_settings(), "billing_batch_size", 10)
+    plan = make_plan(db, "w-expiry", price_monthly=Decimal("2500.00"))
+    alone = _incomplete_subscriptions(db, plan, 1, grace_ends_at=NOW - timedelta(minutes=1))
+    waiting = _incomplete_subscriptions(db, plan, 1, grace_ends_at=NOW + timedelta(hours=1))
+    with counting_statements() as for_one:
+        assert schedule.run_billing(now=NOW, send=False).counts == {"expired": 1}
+
+    # When four more expire in one batch
+    batch = _incomplete_subscriptions(db, plan, 4, grace_ends_at=NOW - timedelta(minutes=1))
+    with counting_statements() as for_four:
+        summary = schedule.run_billing(now=NOW, send=False)
+
+    # Then the run costs no more statements than for one: their invoices are voided by one UPDATE
+    assert summary.counts == {"expired": 4}
+    voids = [s for s in for_four if s.lstrip().upper().startswith("UPDATE SUBSCRIPTION_INVOICES")]
+    assert len(voids) == 1
+    assert len(_sql(for_four)) == len(_sql(for_one))
+
+    # And exactly the expired subscriptions' invoices are void, as of the run
+    expiring = alone + batch
+    db.expire_all()
+    invoices = {
+        invoice.subscription_id: (invoice.status, invoice.voided_at)
+        for invoice in db.scalars(select(SubscriptionInvoice).where(SubscriptionInvoice.plan_id == plan.id))
+    }
+    assert invoices == {**dict.fromkeys(expiring, ("void", NOW)), waiting[0]: ("open", None)}
+    statuses = dict(
+        db.execute(select(Subscription.id, Subscription.status).where(Subscription.plan_id == plan.id)).all()
+    )
+    assert statuses == {**dict.fromkeys(expiring, "expired"), waiting[0]: "incomplete"}
+
+    # And each expiry, and only those, is in the history and the outbox
+    moves = db.execute(
+        select(SubscriptionHistory.subscription_id, SubscriptionHistory.from_status, SubscriptionHistory.to_status,
+               SubscriptionHistory.reason)
+        .where(SubscriptionHistory.subscription_id.in_(expiring + waiting))
+    ).all()  # fmt: skip
+    assert sorted(moves) == sorted((sid, "incomplete", "expired", "first_payment_not_received") for sid in expiring)
+    changed = db.execute(
+        select(OutboxEvent.aggregate_id, OutboxEvent.payload).where(
+            OutboxEvent.event_type == "SubscriptionStatusChanged", OutboxEvent.aggregate_id.in_(expiring + waiting)
+        )
+    ).all()
+    assert sorted(
+        (aggregate_id, payload["to_status"], payload["reason"]) for aggregate_id, payload in changed
+    ) == sorted((sid, "expired", "first_payment_not_received") for sid in expiring)
 
 
 @pytest.mark.concurrency

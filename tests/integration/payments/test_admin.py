@@ -77,7 +77,19 @@ def test_the_ledger_lists_every_payment_with_filters_and_a_cursor(api, db, daraj
     assert len(api.get(f"/admin/payments?date_from={today}&date_to={today}", token=admin).json_body["items"]) == 3
     assert api.get("/admin/payments?date_to=2000-01-01", token=admin).json_body["items"] == []
     assert api.get("/admin/payments?status=bogus", token=admin).status_code == 400
-    assert api.get("/admin/payments?cursor=forged", token=admin).status_code == 400
+    forged = api.get("/admin/payments?cursor=forged", token=admin)
+    assert (forged.status_code, forged.json_body) == (
+        400,
+        {
+            "error": {
+                "code": "validation_failed",
+                "message": "The cursor is invalid.",
+                "details": [
+                    {"field": "cursor", "code": "invalid_cursor", "message": "Start again from the first page."}
+                ],
+            }
+        },
+    )
     assert api.get("/admin/payments", token=paid.retailer.token).status_code == 403
 
 
