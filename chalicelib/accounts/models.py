@@ -17,6 +17,8 @@ VERIFICATION_STATUSES = ("not_required", "pending", "verified", "rejected")
 USER_ROLES = ("owner", "staff", "admin", "support")
 USER_STATUSES = ("invited", "active", "deactivated")
 TOKEN_PURPOSES = ("verify_email", "password_reset", "invitation")
+# Failed sign-ins per account / per IP; password reset requests per e-mail / per IP.
+THROTTLE_SCOPES = ("account", "ip", "reset_email", "reset_ip")
 
 
 class Business(Base):
@@ -153,18 +155,19 @@ class RecoveryCode(Base):
 
 
 class LoginThrottle(Base):
-    """Failed sign-ins per account (normalised e-mail) or per source IP, and lock-outs."""
+    """Failed sign-ins per account (normalised e-mail) or per source IP, and lock-outs;
+    password reset requests per e-mail (`reset_email`) or per source IP (`reset_ip`)."""
 
     __tablename__ = "login_throttles"
-    __table_args__ = (CheckConstraint("scope IN ('account', 'ip')", name="scope"),)
+    __table_args__ = (CheckConstraint(one_of("scope", THROTTLE_SCOPES), name="scope"),)
 
-    scope: Mapped[str] = mapped_column(String(10), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20), primary_key=True)
     key: Mapped[str] = mapped_column(String(320), primary_key=True)
     failure_times: Mapped[list[datetime]] = mapped_column(
         ARRAY(DateTime(timezone=True)),
         default=list,
         server_default="{}",
-        comment="Failed attempts inside the sliding window, oldest first.",
+        comment="Attempts (failed sign-ins, or reset requests) inside the sliding window, oldest first.",
     )
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     lockouts: Mapped[int] = mapped_column(Integer, default=0)

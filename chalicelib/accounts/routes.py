@@ -154,6 +154,7 @@ def logout(ctx: RequestContext) -> None:
     request=ForgotPasswordRequest,
     response=Accepted,
     status=202,
+    errors=(429,),
     no_store=True,
     tags=("auth",),
 )

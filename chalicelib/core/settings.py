@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     login_failure_window_minutes: int = 15
     login_lockout_base_seconds: int = 60
     login_lockout_max_seconds: int = 3600
+    password_reset_max_per_email: int = Field(default=3, ge=1)
+    password_reset_max_per_ip: int = Field(default=20, ge=1)
+    password_reset_window_minutes: int = Field(default=60, ge=1)
 
     terms_version: str = "2026-01"
     privacy_version: str = "2026-01"
