@@ -36,6 +36,7 @@ from chalicelib.billing.models import Subscription, SubscriptionInvoice
 from chalicelib.billing.presenters import invoice_number
 from chalicelib.core.clock import utcnow
 from chalicelib.core.db import run_after_commit
+from chalicelib.core.outbox import record_event
 from chalicelib.payments.collection import check_payer_phone, send_collection_request
 from chalicelib.payments.handlers import register_outcome_handler
 from chalicelib.payments.models import Payment, Refund
@@ -145,21 +146,50 @@ def invoices_with_pending_payment(session: Session, invoice_ids: Sequence[uuid.U
 
 
 def on_payment_succeeded(session: Session, payment: Payment) -> None:
-    """Pays the invoice; money for an invoice already paid or void opens a refund for admins."""
+    """Pays the invoice; money for an invoice already paid or void opens a refund, which
+    `SubscriptionPaymentRefundOpened` brings to the admins' attention (they pay it out)."""
     if payment.subscription_invoice_id is not None and outcomes.payment_succeeded(
         session, invoice_id=payment.subscription_invoice_id, payment_id=payment.id
     ):
         return
     payment.late = True
-    session.add(
-        Refund(
-            id=uuid.uuid4(),
-            payment_id=payment.id,
-            amount=payment.charged_amount or payment.amount,
-            status="open",
-            reason=ALREADY_SETTLED,
-            created_at=utcnow(),
-        )
+    refund = Refund(
+        id=uuid.uuid4(),
+        payment_id=payment.id,
+        amount=payment.charged_amount or payment.amount,
+        status="open",
+        reason=ALREADY_SETTLED,
+        created_at=utcnow(),
+    )
+    session.add(refund)
+    _announce_refund(session, payment, refund)
+
+
+def _announce_refund(session: Session, payment: Payment, refund: Refund) -> None:
+    """The outbox fact for the admins. `business_id` is the subscriber who paid; the
+    subscription and invoice fields are None only for a payment whose invoice is unknown."""
+    invoice = None
+    if payment.subscription_invoice_id is not None:
+        invoice = repository.get_invoice(session, payment.subscription_invoice_id)
+    record_event(
+        session,
+        "SubscriptionPaymentRefundOpened",
+        aggregate_type="payment",
+        aggregate_id=payment.id,
+        payload={
+            "business_id": str(payment.payer_business_id),
+            "subscription_id": str(invoice.subscription_id) if invoice is not None else None,
+            "invoice_id": str(invoice.id) if invoice is not None else None,
+            "invoice_number": invoice_number(invoice) if invoice is not None else None,
+            "invoice_status": invoice.status if invoice is not None else None,
+            "payment_id": str(payment.id),
+            "provider": payment.provider,
+            "receipt": payment.external_receipt,
+            "amount": str(payment.charged_amount or payment.amount),
+            "currency": payment.currency,
+            "refund_id": str(refund.id),
+            "refund_amount": str(refund.amount),
+        },
     )
 
 

@@ -6,7 +6,8 @@ Two paths, one mechanism, at-least-once:
   `SELECT ... FOR UPDATE SKIP LOCKED`, so concurrent relays never pick the same row, sends
   them in `send_message_batch` calls of 10 and, in the same transaction, sets
   `published_at` only for the entries SQS accepted (`Successful`) and counts an attempt
-  for the others. One transaction per chunk of `relay_batch_size` rows.
+  for the others. One transaction per chunk of `relay_batch_size` rows. A chunk's batches
+  go out `relay_send_concurrency` at a time on the container's one send pool (`_send_pool`).
 * **Fast path** (`publish_recorded_events`): `record_event` remembers the ids of the events
   a transaction wrote in `session.info`; after the edge's unit of work commits, this hook
   publishes exactly those rows at once, so an e-mail does not wait for the next sweep.
@@ -32,6 +33,7 @@ event id).
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -51,6 +53,33 @@ from chalicelib.core.settings import get_settings
 SQS_BATCH_LIMIT = 10
 
 SessionSource = Session | sessionmaker[Session]
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _send_pool() -> ThreadPoolExecutor:
+    """The container's pool for parallel SQS batch sends, built on first use.
+
+    One per process, like the boto3 clients (`core.aws`), rather than one per publish call:
+    the sweeper's `drain_outbox` publishes chunk after chunk, and a warm Lambda container
+    runs one invocation after another, so a pool per call would start and join
+    `relay_send_concurrency` threads again each time for nothing. Sharing it is safe because
+    a Lambda container serves one invocation at a time and every caller waits for its own
+    sends (`executor.map`) before it commits, so no work is ever in flight while the
+    container is frozen; idle workers cost nothing, and the interpreter joins them at exit.
+    Its size is `relay_send_concurrency` as read at first use (the setting is fixed for a
+    container's life). A process that never has two batches to send in one chunk never
+    builds it, and its threads start only as batches are submitted.
+    """
+    global _pool
+    if _pool is None:
+        with _pool_lock:
+            if _pool is None:
+                _pool = ThreadPoolExecutor(
+                    max_workers=get_settings().relay_send_concurrency, thread_name_prefix="outbox-send"
+                )
+    return _pool
 
 
 @dataclass(frozen=True)
@@ -177,17 +206,24 @@ def publish_pending(source: SessionSource, *, limit: int | None = None, queue_ur
     if not queue_url:
         return 0
     published = 0
-    with ThreadPoolExecutor(max_workers=settings.relay_send_concurrency) as executor:
-        while limit is None or published < limit:
-            chunk = settings.relay_batch_size if limit is None else min(settings.relay_batch_size, limit - published)
-            with _transaction(source) as session:
-                events = _claim(session, chunk)
-                outcome = send_to_queue(queue_url, events, executor) if events else SendOutcome([], [])
-                _record_outcome(session, outcome)
-            published += len(outcome.accepted)
-            if len(events) < chunk or not outcome.accepted:
-                break
+    while limit is None or published < limit:
+        chunk = settings.relay_batch_size if limit is None else min(settings.relay_batch_size, limit - published)
+        with _transaction(source) as session:
+            events = _claim(session, chunk)
+            outcome = _send_chunk(queue_url, events)
+            _record_outcome(session, outcome)
+        published += len(outcome.accepted)
+        if len(events) < chunk or not outcome.accepted:
+            break
     return published
+
+
+def _send_chunk(queue_url: str, events: Sequence[Any]) -> SendOutcome:
+    """A sweeper chunk's batches, in parallel on the send pool when there are several."""
+    if not events:
+        return SendOutcome([], [])
+    executor = _send_pool() if len(events) > SQS_BATCH_LIMIT else None
+    return send_to_queue(queue_url, events, executor)
 
 
 def publish_recorded_events(session: Session) -> None:

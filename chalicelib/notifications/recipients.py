@@ -8,7 +8,8 @@ An event type missing from the table is undeliverable (dead-letter queue).
 Recipients are resolved at delivery time from the payload:
 - `the_user`: the single user `payload["user_id"]` (at `payload["email"]` when the event
   names the address, e.g. the one being verified);
-- `business_owner` / `business_team`: the active owner (and staff) of `payload["business_id"]`.
+- `business_owner` / `business_team`: the active owner (and staff) of `payload["business_id"]`;
+- `platform_admins`: every active platform admin (for what only an admin can act on).
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ def business_owner(session: Session, payload: Mapping[str, Any]) -> list[Recipie
 
 def business_team(session: Session, payload: Mapping[str, Any]) -> list[Recipient]:
     return repository.business_recipients(session, _uuid(payload, "business_id"), roles=("owner", "staff"))
+
+
+def platform_admins(session: Session, payload: Mapping[str, Any]) -> list[Recipient]:
+    """The active admins (role `admin`: the ones who pay out and complete refunds)."""
+    return repository.platform_recipients(session, roles=("admin",))
 
 
 def both_parties(session: Session, payload: Mapping[str, Any]) -> list[Recipient]:
@@ -125,6 +131,10 @@ NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
     "SubscriptionRenewalReminder": NotifiedEvent("billing", _on(IN_APP, EMAIL), business_owner, "/subscription"),
     "SubscriptionTrialEnding": NotifiedEvent("billing", _on(IN_APP, EMAIL), business_owner, "/subscription"),
     "SubscriptionCancellationScheduled": NotifiedEvent("billing", _on(IN_APP, EMAIL), business_owner, "/subscription"),
+    # billing, for admins: business_id is the subscriber who paid
+    "SubscriptionPaymentRefundOpened": NotifiedEvent(
+        "payments", _on(IN_APP, EMAIL), platform_admins, "/admin/payments/{payment_id}"
+    ),
     # inventory (issue 4): business_id is the wholesaler
     "LowStock": NotifiedEvent("inventory", _on(IN_APP, EMAIL), business_team, "/inventory/products/{product_id}"),
 }

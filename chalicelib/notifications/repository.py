@@ -57,6 +57,16 @@ def business_recipients(session: Session, business_id: uuid.UUID, roles: Sequenc
     return [_recipient(row) for row in rows]
 
 
+def platform_recipients(session: Session, roles: Sequence[str]) -> list[Recipient]:
+    """Active platform staff with one of `roles` (users of no business)."""
+    rows = session.execute(
+        _recipient_query()
+        .where(User.business_id.is_(None), User.role.in_(roles), User.status == "active")
+        .order_by(User.created_at, User.id)
+    ).all()
+    return [_recipient(row) for row in rows]
+
+
 # --- preferences ------------------------------------------------------------------------
 
 

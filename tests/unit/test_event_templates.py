@@ -56,6 +56,10 @@ PAYLOADS: dict[str, tuple[dict[str, Any], str]] = {
                                     "2026-12-01"),
     "SubscriptionTrialEnding": ({**SUBSCRIPTION, "trial_ends_at": "2026-11-27T00:00:00+00:00"}, "2026-11-27"),
     "SubscriptionCancellationScheduled": ({**SUBSCRIPTION, "ends_at": "2026-12-24T00:00:00+00:00"}, "2026-12-24"),
+    "SubscriptionPaymentRefundOpened": ({"business_id": "b-1", "subscription_id": "s-1", **INVOICE,
+                                         "invoice_status": "paid", "payment_id": "p-1", "provider": "mpesa",
+                                         "receipt": "SGH7K2L9QX", **MONEY, "refund_id": "r-1",
+                                         "refund_amount": "8550.00"}, "SUB-000007"),
 }
 
 

@@ -11,6 +11,7 @@ import time_machine
 from chalicelib.billing import gating
 from chalicelib.billing.errors import SubscriptionRequired
 from chalicelib.billing.models import SubscriptionInvoice
+from chalicelib.core.outbox import OutboxEvent
 from chalicelib.payments.models import Payment, Refund
 from tests.integration.billing.helpers import (
     events,
@@ -149,3 +150,40 @@ def test_a_success_for_an_invoice_already_paid_opens_a_refund(db, renewal_failed
     assert (refund.payment_id, refund.amount, refund.status) == (late.id, Decimal("3000.00"), "open")
     assert subscription_of(db, owner.business.id).current_period_end == datetime(2026, 5, 1, 9, tzinfo=UTC)
     assert count(db, SubscriptionInvoice, SubscriptionInvoice.status == "paid") == 2
+    assert events(db, "SubscriptionPaymentRefundOpened", late.id) == [
+        {
+            "business_id": str(owner.business.id), "subscription_id": str(subscription.id),
+            "invoice_id": str(invoice.id), "invoice_number": f"SUB-{invoice.number:06d}", "invoice_status": "paid",
+            "payment_id": str(late.id), "provider": "sandbox", "receipt": None, "amount": "3000.00",
+            "currency": "KES", "refund_id": str(refund.id), "refund_amount": "3000.00",
+        }
+    ]  # fmt: skip
+    assert count(db, OutboxEvent, OutboxEvent.event_type == "SubscriptionPaymentRefundOpened") == 1
+
+
+def test_a_success_for_a_voided_invoice_opens_a_refund_and_tells_the_admins_once(db, renewal_failed):
+    owner, subscription, invoice = renewal_failed
+    with time_machine.travel(FAILED_AT + timedelta(days=1, minutes=5), tick=False):
+        run()
+    db.get(SubscriptionInvoice, invoice.id).status = "void"
+    db.flush()
+    late_id = settle(invoice.id, succeeded=True)
+    db.expire_all()
+    refund = db.query(Refund).one()
+    assert (refund.payment_id, refund.amount, refund.status) == (late_id, Decimal("3000.00"), "open")
+    assert db.get(Payment, late_id).late is True
+    [event] = events(db, "SubscriptionPaymentRefundOpened", late_id)
+    assert (event["subscription_id"], event["invoice_id"], event["invoice_status"], event["refund_id"]) == (
+        str(subscription.id), str(invoice.id), "void", str(refund.id),
+    )  # fmt: skip
+    assert count(db, OutboxEvent, OutboxEvent.event_type == "SubscriptionPaymentRefundOpened") == 1
+    assert db.get(SubscriptionInvoice, invoice.id).status == "void"
+
+
+def test_a_success_that_pays_its_invoice_opens_no_refund_and_tells_no_admin(db, renewal_failed):
+    owner, subscription, invoice = renewal_failed
+    with time_machine.travel(FAILED_AT + timedelta(days=1, minutes=5), tick=False):
+        run()
+        settle(invoice.id, succeeded=True)
+    assert count(db, Refund) == 0
+    assert count(db, OutboxEvent, OutboxEvent.event_type == "SubscriptionPaymentRefundOpened") == 0

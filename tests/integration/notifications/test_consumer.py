@@ -327,3 +327,42 @@ def test_every_notified_event_has_the_templates_its_channels_need(event_type: st
     needed = {"in_app": {"title", "body"}, "email": {"subject", "text"}, "sms": {"sms"}}
     assert set().union(*(needed[c] for c in channels)) <= blocks
     assert ("email" in channels) == (TEMPLATES_DIR / f"{event_type}.html.j2").exists()
+
+
+def test_a_refund_opened_for_a_late_subscription_payment_reaches_the_active_admins_only(
+    db: Session, edge: AwsEdge, people: People
+) -> None:
+    admin = people.user(None, role="admin")
+    gone = people.user(None, role="admin", status="deactivated")
+    support = people.user(None, role="support")
+    subscriber = people.owner("wholesaler")
+    assert subscriber.business is not None
+    payment_id = uuid.uuid4()
+    payload = {
+        "business_id": str(subscriber.business.id), "subscription_id": str(uuid.uuid4()),
+        "invoice_id": str(uuid.uuid4()), "invoice_number": "SUB-000007", "invoice_status": "paid",
+        "payment_id": str(payment_id), "provider": "sandbox", "receipt": "SBX1234", "amount": "3000.00",
+        "currency": "KES", "refund_id": str(uuid.uuid4()), "refund_amount": "3000.00",
+    }  # fmt: skip
+    record_event(
+        db, "SubscriptionPaymentRefundOpened", aggregate_type="payment", aggregate_id=payment_id, payload=payload
+    )
+    publish(db)
+
+    assert edge.poll_once(notifications.handler).failed_ids == []
+
+    assert [a for m in edge.emails for a in m.destinations["ToAddresses"]] == [admin.email]
+    [email] = edge.emails_to(admin.email)
+    assert email.subject == "Refund to pay out: KES 3000.00 for a late subscription payment"
+    assert f'href="{get_settings().spa_url}/admin/payments/{payment_id}"' in email.body
+    [note] = in_app(db, admin.user.id)
+    assert (note.title, note.category, note.link, note.business_id) == (
+        "Subscription refund to pay out", "payments", f"/admin/payments/{payment_id}", None,
+    )  # fmt: skip
+    assert note.body == (
+        "A subscription payment of KES 3000.00 (receipt SBX1234) arrived after invoice SUB-000007 was already "
+        "paid. A refund of KES 3000.00 is open: pay it out to the subscriber and complete it."
+    )
+    for someone in (gone, support, subscriber):
+        assert in_app(db, someone.user.id) == []
+    assert edge.sms == []

@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chalicelib.core import relay
 from chalicelib.core.clock import utcnow
 from chalicelib.core.db import get_session_factory, unit_of_work
 from chalicelib.core.outbox import OutboxEvent, record_event
-from chalicelib.core.relay import publish_pending, publish_recorded_events
+from chalicelib.core.relay import drain_outbox, publish_pending, publish_recorded_events
 from chalicelib.core.settings import get_settings
 from functions import sweeper
 from tests.integration.notifications.accounts_api import needs_register
@@ -97,6 +98,21 @@ def test_relay_counts_an_attempt_and_keeps_the_event_when_sqs_refuses(
     monkeypatch.setattr(get_settings(), "notifications_queue_url", edge.queue_url)
     assert publish_pending(get_session_factory()) == 3
     assert len(edge.queued_bodies()) == 3
+
+
+def test_the_sweeper_drains_chunks_of_parallel_batches_once_each_on_the_container_s_one_send_pool(
+    db: Session, edge: AwsEdge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(get_settings(), "relay_batch_size", 25)  # chunks of 25: three SQS batches sent in parallel
+    ids = add_events(db, 60)
+
+    assert drain_outbox(get_session_factory()) == {"published": 60, "chunks": 3, "stopped": "done", "backlog": 0}
+
+    assert sorted(body["event_id"] for body in edge.queued_bodies()) == sorted(str(i) for i in ids)
+    assert all(row.published_at is not None for row in outbox_rows(db, ids))
+    assert relay._send_pool() is relay._send_pool()
+    senders = [t for t in threading.enumerate() if t.name.startswith("outbox-send")]
+    assert 0 < len(senders) <= get_settings().relay_send_concurrency
 
 
 @pytest.mark.concurrency
