@@ -3,7 +3,8 @@
     WITH matched AS MATERIALIZED (          -- the whole result, narrow rows
         SELECT product_id, category_id, brand, <sort key> FROM catalog_listings
         WHERE <listed> AND <text match> AND <filters>)
-    , counts AS (SELECT ... count(*) FROM matched GROUP BY GROUPING SETS ((), (category_id), (brand)))
+    , pairs AS (SELECT category_id, brand, count(*) FROM matched GROUP BY category_id, brand)
+    , counts AS (SELECT ... sum(n) FROM pairs GROUP BY GROUPING SETS ((), (category_id), (brand)))
     , page AS (SELECT id, sort_key FROM matched
                WHERE (sort_key, id) < (:key, :id) ORDER BY sort_key, id LIMIT :n)
     SELECT <total>, <facets as JSON, first row only>, page.sort_key, products.*, wholesaler, category
@@ -11,16 +12,16 @@
 
 The matched set is computed once, from `catalog_listings` (narrow rows of active products,
 kept by the database; only the page's rows are read from `products`); the total and both
-facets (over the whole result) are one aggregation pass over it, and the number of
+facets (over the whole result) come from one aggregation pass over it, and the number of
 statements does not depend on the page size. The statement is built once per shape
 (which filters, sort, match mode, cursor) and run with bind parameters. Text matching:
 
 * `full_text`: `search_vector @@ websearch_to_tsquery('english', q)` (GIN), ranked by
-  `ts_rank` with weights {D 0.01, C 0.05, B 0.2, A 1.0}: a word in the name or brand (A)
-  always outranks the same word only in the description (C): ts_rank scores one word's
-  occurrences at most pi^2/6 times their weight, so a description scores < 0.05 and a name
-  >= 0.6. (`ts_rank_cd`, cover density, costs twice as much per row for the same order on
-  one-word queries; a broad word ranks 100,000 rows.)
+  `ts_rank` with weights {D 0.01, C 0.05, B 0.2, A 1.0}: for a one-word query, the word in
+  the name or brand (A) always outranks the word only in the description (C): ts_rank
+  scores one word's occurrences at most pi^2/6 times their weight, normalised, so a
+  description alone scores < 0.05 and a name >= 0.6. (`ts_rank_cd`, cover density, cost
+  about twice as much per row, and a broad word ranks 100,000 rows.)
 * `fuzzy`: the typo-tolerant fallback, run only when full text found nothing:
   `name %> q` (pg_trgm word similarity >= `pg_trgm.word_similarity_threshold`, 0.6 by
   default, through the GIN trigram index), ranked by `word_similarity(q, name)`.
