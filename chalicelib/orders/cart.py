@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -63,19 +65,30 @@ def _visible(session: Session, product_id: uuid.UUID) -> Product:
 
 def _put(session: Session, cart: Cart, product: Product, quantity: int, item: CartItem | None) -> None:
     """Sets the line of `product` to `quantity` at today's tier price."""
-    check_quantity(quantity, product.min_order_qty, product.order_increment)
     tiers = repository.tiers_for(session, [product.id]).get(product.id, [])
-    price = unit_price_at(tiers, quantity, price_at_moq=product.price_at_moq)
-    if item is None:
-        session.add(
-            CartItem(
-                id=uuid.uuid4(), cart_id=cart.id, product_id=product.id, quantity=quantity, unit_price_when_added=price
-            )
-        )
-    else:
-        item.quantity, item.unit_price_when_added = quantity, price
+    _set_line(session, cart, product, quantity, item, tiers)
     repository.touch_cart(session, cart, utcnow())
     session.flush()
+
+
+def _set_line(
+    session: Session,
+    cart: Cart,
+    product: Product,
+    quantity: int,
+    item: CartItem | None,
+    tiers: Sequence[tuple[int, Decimal]],
+) -> CartItem:
+    check_quantity(quantity, product.min_order_qty, product.order_increment)
+    price = unit_price_at(tiers, quantity, price_at_moq=product.price_at_moq)
+    if item is None:
+        item = CartItem(
+            id=uuid.uuid4(), cart_id=cart.id, product_id=product.id, quantity=quantity, unit_price_when_added=price
+        )
+        session.add(item)
+    else:
+        item.quantity, item.unit_price_when_added = quantity, price
+    return item
 
 
 def add_item(session: Session, *, principal: Principal, product_id: uuid.UUID, quantity: int) -> PricedCart:
@@ -87,9 +100,21 @@ def add_item(session: Session, *, principal: Principal, product_id: uuid.UUID, q
     return priced_cart(session, principal=principal)
 
 
-def set_quantity(session: Session, *, principal: Principal, product: Product, quantity: int) -> None:
+def set_quantities(session: Session, *, principal: Principal, lines: Sequence[tuple[Product, int]]) -> None:
+    """Sets the line of each product to its quantity at today's tier price (reorder): one cart
+    lock, one query for the tiers and one for the existing lines, whatever the number of lines."""
+    if not lines:
+        return
     cart = repository.get_or_create_cart(session, principal.require_business_id(), lock=True)
-    _put(session, cart, product, quantity, repository.get_cart_item_by_product(session, cart.id, product.id))
+    product_ids = [product.id for product, _ in lines]
+    tiers = repository.tiers_for(session, product_ids)
+    items = repository.cart_items_by_product(session, cart.id, product_ids)
+    for product, quantity in lines:
+        items[product.id] = _set_line(
+            session, cart, product, quantity, items.get(product.id), tiers.get(product.id, [])
+        )
+    repository.touch_cart(session, cart, utcnow())
+    session.flush()
 
 
 def update_item(session: Session, *, principal: Principal, item_id: uuid.UUID, quantity: int) -> PricedCart:

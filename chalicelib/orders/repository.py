@@ -97,6 +97,21 @@ def visible_product(session: Session, product_id: uuid.UUID) -> tuple[Product, s
     return (row[0], row[1]) if row else None
 
 
+def visible_products_by_id(session: Session, product_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Product]:
+    """The visible products among `product_ids`, in one query."""
+    if not product_ids:
+        return {}
+    products = session.scalars(select(Product).where(Product.id.in_(product_ids), visible_products()))
+    return {product.id: product for product in products}
+
+
+def cart_items_by_product(
+    session: Session, cart_id: uuid.UUID, product_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, CartItem]:
+    items = session.scalars(select(CartItem).where(CartItem.cart_id == cart_id, CartItem.product_id.in_(product_ids)))
+    return {item.product_id: item for item in items}
+
+
 def get_cart_item(session: Session, cart_id: uuid.UUID, item_id: uuid.UUID) -> CartItem | None:
     return session.scalar(select(CartItem).where(CartItem.id == item_id, CartItem.cart_id == cart_id))
 

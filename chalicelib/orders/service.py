@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chalicelib.billing import gating
+from chalicelib.catalog.models import Product
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
@@ -271,17 +272,18 @@ def record_collection(
 def reorder(session: Session, *, principal: Principal, order_id: uuid.UUID) -> ReorderOut:
     order = _order(session, principal, order_id)
     skipped: list[ReorderSkipped] = []
-    added = 0
-    for line in repository.order_lines(session, order.id):
-        found = repository.visible_product(session, line.product_id)
-        if found is None:
+    lines = repository.order_lines(session, order.id)
+    products = repository.visible_products_by_id(session, [line.product_id for line in lines])
+    to_add: list[tuple[Product, int]] = []
+    for line in lines:
+        product = products.get(line.product_id)
+        if product is None:
             skipped.append(
                 ReorderSkipped(
                     product_id=line.product_id, name=line.name, reason="unavailable", message="No longer sold."
                 )
             )
             continue
-        product, _ = found
         quantity = _orderable(line.quantity, product.min_order_qty, product.order_increment)
         if product.stock_on_hand < quantity:
             skipped.append(
@@ -302,10 +304,10 @@ def reorder(session: Session, *, principal: Principal, order_id: uuid.UUID) -> R
                     message=f"Added {quantity} instead of {line.quantity} to fit the wholesaler's order steps.",
                 )
             )
-        cart_service.set_quantity(session, principal=principal, product=product, quantity=quantity)
-        added += 1
+        to_add.append((product, quantity))
+    cart_service.set_quantities(session, principal=principal, lines=to_add)
     cart = cart_service.priced_cart(session, principal=principal)
-    return ReorderOut(cart=cart.to_schema(), added=added, skipped=skipped)
+    return ReorderOut(cart=cart.to_schema(), added=len(to_add), skipped=skipped)
 
 
 def _orderable(quantity: int, min_order_qty: int, increment: int) -> int:

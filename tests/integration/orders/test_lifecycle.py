@@ -184,6 +184,28 @@ def test_reorder_puts_lines_back_at_todays_prices_and_lists_what_could_not_be_ad
     assert (r.json_body["added"], r.json_body["skipped"][0]["reason"]) == (0, "unavailable")
 
 
+def test_reorder_costs_the_same_statements_whatever_the_number_of_lines(api, db):
+    from tests.integration.catalog.builders import counting_statements
+
+    retailer = make_actor(db, "retailer")
+    wholesaler = make_actor(db, "wholesaler")
+    api.put("/business/delivery-options", POD_OPTIONS, token=wholesaler.token)
+
+    def order_of(lines: int) -> str:
+        for _ in range(lines):
+            add(api, retailer.token, make_product(db, wholesaler.business, tiers=[(1, "50.00")], stock=50), 2)
+        return str(checkout(api, retailer.token).json_body["orders"][0]["id"])
+
+    small, large = order_of(1), order_of(6)
+    statements = {}
+    for order_id, lines in ((small, 1), (large, 6)):
+        with counting_statements() as sent:
+            r = api.post(f"/orders/{order_id}/reorder", token=retailer.token)
+        assert (r.status_code, r.json_body["added"]) == (200, lines), r.json_body
+        statements[lines] = len(sent)
+    assert statements[6] == statements[1], statements
+
+
 def test_orders_list_for_each_side_newest_first_with_a_cursor(api, db, placed):
     retailer, wholesaler, product, first = placed
     ids = [first]
