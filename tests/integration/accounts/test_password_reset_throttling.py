@@ -9,17 +9,15 @@ in a test also counts against that IP: tests that are not about the IP limit sta
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-import pytest
-import time_machine
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import LoginThrottle, OneTimeToken
 from chalicelib.core.audit import AuditEntry
+from chalicelib.core.clock import utcnow as now
 from chalicelib.core.outbox import OutboxEvent
 from tests.support.api import Api, count, latest_token, register
 
@@ -37,17 +35,6 @@ def too_many_requests(seconds: int) -> dict[str, Any]:
             "retry_after": seconds,
         }
     }
-
-
-@pytest.fixture
-def clock() -> Iterator[time_machine.Coordinates]:
-    """Time stands still unless the test moves it."""
-    with time_machine.travel(datetime.now(UTC).replace(microsecond=0), tick=False) as traveller:
-        yield traveller
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def forgot(api: Api, email: str) -> Any:

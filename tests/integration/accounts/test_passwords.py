@@ -4,18 +4,17 @@ while signed in. A new password ends the user's other sessions."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import jwt
 import pytest
-import time_machine
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import AuthSession, OneTimeToken, User
 from chalicelib.core.audit import AuditEntry
+from chalicelib.core.clock import utcnow as now
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.security import hash_token
 from tests.support.api import PASSWORD, Api, count, latest_token, login, register
@@ -35,18 +34,8 @@ INVALID_CREDENTIALS = {
 
 
 @pytest.fixture
-def clock() -> Iterator[time_machine.Coordinates]:
-    with time_machine.travel(datetime.now(UTC).replace(microsecond=0), tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
 def owner(api: Api) -> dict[str, Any]:
     return register(api)
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def sid(access_token: str) -> uuid.UUID:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import jwt
 import pytest
-import time_machine
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import AuthSession, RefreshToken
 from chalicelib.core.audit import AuditEntry
+from chalicelib.core.clock import utcnow as now
 from chalicelib.core.security import hash_token
 from tests.support.api import PASSWORD, Api, count, login, register
 
@@ -34,16 +33,6 @@ REFRESH_TOKEN_REUSED = {
 }
 NOT_AUTHENTICATED = {"error": {"code": "not_authenticated", "message": "Sign in to continue.", "details": []}}
 SESSION_NOT_FOUND = {"error": {"code": "session_not_found", "message": "No such session.", "details": []}}
-
-
-@pytest.fixture
-def clock() -> Iterator[time_machine.Coordinates]:
-    with time_machine.travel(datetime.now(UTC).replace(microsecond=0), tick=False) as traveller:
-        yield traveller
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def sid(access_token: str) -> uuid.UUID:

@@ -10,24 +10,22 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import jwt
 import pytest
-import time_machine
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import AuthSession, LoginThrottle, RefreshToken, User
-from chalicelib.core import db as core_db
 from chalicelib.core.audit import AuditEntry
+from chalicelib.core.clock import utcnow as now
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.security import hash_token
 from chalicelib.core.settings import get_settings
 from tests.support.api import PASSWORD, Api, count, login, register
+from tests.support.statements import counting_statements
 
 SOURCE_IP = "127.0.0.1"
 WRONG_PASSWORD = "Not-The-Right-One-99"
@@ -48,17 +46,6 @@ def too_many_attempts(seconds: int) -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def clock() -> Iterator[time_machine.Coordinates]:
-    """Time stands still unless the test moves it."""
-    with time_machine.travel(datetime.now(UTC).replace(microsecond=0), tick=False) as traveller:
-        yield traveller
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
 def audit_count(db: Session, action: str, *conditions: Any) -> int:
     return count(db, AuditEntry, AuditEntry.action == action, *conditions)
 
@@ -75,20 +62,6 @@ def throttle(db: Session, scope: str, key: str) -> LoginThrottle | None:
     )
 
 
-@contextmanager
-def counting_statements() -> Iterator[list[str]]:
-    """Every SQL statement sent to the database while the block runs."""
-    statements: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
-
-    engine = core_db.get_engine()
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def fail(api: Api, email: str, times: int) -> None:

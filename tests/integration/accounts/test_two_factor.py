@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 import urllib.parse
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pyotp
 import pytest
-import time_machine
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -39,12 +37,6 @@ INVALID_CODE = {
     }
 }
 RECOVERY_CODE = re.compile(r"[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}")
-
-
-@pytest.fixture
-def clock() -> Iterator[time_machine.Coordinates]:
-    with time_machine.travel(datetime.now(UTC).replace(microsecond=0), tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture

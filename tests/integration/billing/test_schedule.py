@@ -5,20 +5,17 @@ domain's own dispatch and reconciliation."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 import time_machine
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from chalicelib.billing import schedule
 from chalicelib.billing.models import Subscription, SubscriptionHistory, SubscriptionInvoice
-from chalicelib.core import db as core_db
 from chalicelib.core.db import unit_of_work
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.settings import get_settings
@@ -35,6 +32,7 @@ from tests.integration.billing.helpers import (
     subscription_of,
 )
 from tests.support.factories import make_actor, make_business
+from tests.support.statements import counting_statements
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 
@@ -98,20 +96,6 @@ def _incomplete_subscriptions(session, plan, count: int, *, grace_ends_at: datet
     return ids
 
 
-@contextmanager
-def counting_statements() -> Iterator[list[str]]:
-    """Every SQL statement sent to the database while the block runs."""
-    statements: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
-
-    engine = core_db.get_engine()
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def _sql(statements: list[str]) -> list[str]:

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import Category, PriceTier, Product
-from chalicelib.core import db as core_db
 
 _seq = itertools.count(1)
 
@@ -85,20 +81,6 @@ def add_product(
     return product
 
 
-@contextmanager
-def counting_statements() -> Iterator[list[str]]:
-    """Every SQL statement sent to the database while the block runs."""
-    statements: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
-
-    engine = core_db.get_engine()
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def names(page: dict[str, Any]) -> list[str]:

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import Category
-from tests.integration.catalog.builders import add_category, add_product, counting_statements, names
+from tests.integration.catalog.builders import add_category, add_product, names
 from tests.support.api import Api
 from tests.support.factories import Actor, make_business
+from tests.support.statements import counting_statements
 
 GTIN = "6161234567890"
 NOT_FOUND = {"error": {"code": "product_not_found", "message": "No such product in the catalog.", "details": []}}

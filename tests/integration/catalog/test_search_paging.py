@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import Category
-from tests.integration.catalog.builders import add_category, add_product, counting_statements, names
+from tests.integration.catalog.builders import add_category, add_product, names
 from tests.support.api import Api
 from tests.support.factories import Actor
+from tests.support.statements import counting_statements
 
 T0 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 

@@ -18,6 +18,7 @@ from chalicelib.payments.models import Payment, Refund
 from tests.integration.orders.helpers import POD_OPTIONS, add, checkout
 from tests.support.api import count
 from tests.support.factories import make_actor, make_product
+from tests.support.statements import counting_statements
 
 
 @pytest.fixture
@@ -185,8 +186,6 @@ def test_reorder_puts_lines_back_at_todays_prices_and_lists_what_could_not_be_ad
 
 
 def test_reorder_costs_the_same_statements_whatever_the_number_of_lines(api, db):
-    from tests.integration.catalog.builders import counting_statements
-
     retailer = make_actor(db, "retailer")
     wholesaler = make_actor(db, "wholesaler")
     api.put("/business/delivery-options", POD_OPTIONS, token=wholesaler.token)
