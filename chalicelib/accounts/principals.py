@@ -2,8 +2,8 @@
 
 One primary-key join per authenticated request: a revoked session, a deactivated user or a
 role change takes effect at once instead of when the 15-minute token expires. The statement
-is built once and runs on the session's Core connection: it loads no ORM entities, so the
-ORM's execution layer would only add cost to every request.
+is built once and runs through `core.compiled_reads`: SQLAlchemy's execution layer would
+cost every request more than the database spends on it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import AuthSession, Business, User
 from chalicelib.core.clock import utcnow
+from chalicelib.core.compiled_reads import fetch_optional
 from chalicelib.core.principal import Principal
 from chalicelib.core.security import AccessClaims
 
@@ -31,10 +32,8 @@ _LIVE_PRINCIPAL = (
 
 
 def load_principal(session: Session, claims: AccessClaims) -> Principal | None:
-    row = (
-        session.connection()
-        .execute(_LIVE_PRINCIPAL, {"session_id": claims.session_id, "user_id": claims.user_id, "now": utcnow()})
-        .one_or_none()
+    row = fetch_optional(
+        session, _LIVE_PRINCIPAL, {"session_id": claims.session_id, "user_id": claims.user_id, "now": utcnow()}
     )
     if row is None:
         return None

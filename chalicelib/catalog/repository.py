@@ -35,6 +35,7 @@ from chalicelib.accounts.models import Business
 from chalicelib.billing.gating import enforced as subscriptions_enforced
 from chalicelib.billing.gating import wholesaler_in_good_standing
 from chalicelib.catalog.models import CatalogListing, Category, PriceTier, Product
+from chalicelib.core.compiled_reads import fetch_all, fetch_optional
 
 AnyRow = Row[*tuple[Any, ...]]
 CATEGORY_MOVES_LOCK = 0x63617465  # "cate": the advisory lock key of category moves
@@ -166,11 +167,9 @@ OFFER_COLUMNS = (
 )
 
 
-def get_visible_product(session: Session, product_id: uuid.UUID) -> AnyRow | None:
+def get_visible_product(session: Session, product_id: uuid.UUID) -> Any:
     """The product, its wholesaler, category and tiers in one statement, when retailers may see it."""
-    return (
-        session.connection().execute(_product_statement(visibility_variant()), {"product_id": product_id}).one_or_none()
-    )
+    return fetch_optional(session, _product_statement(visibility_variant()), {"product_id": product_id})
 
 
 def visible_gtin_of(session: Session, product_id: uuid.UUID) -> tuple[bool, str | None]:
@@ -179,18 +178,15 @@ def visible_gtin_of(session: Session, product_id: uuid.UUID) -> tuple[bool, str 
     return (False, None) if row is None else (True, row.gtin)
 
 
-def visible_offers(session: Session, *, gtin: str | None, product_id: uuid.UUID | None) -> Sequence[AnyRow]:
+def visible_offers(session: Session, *, gtin: str | None, product_id: uuid.UUID | None) -> Sequence[Any]:
     """Every visible product with this GTIN (or only `product_id` when it has none), with wholesaler and tiers."""
     if gtin is not None:
-        return session.connection().execute(_offers_statement(True, visibility_variant()), {"gtin": gtin}).all()
-    return (
-        session.connection().execute(_offers_statement(False, visibility_variant()), {"product_id": product_id}).all()
-    )
+        return fetch_all(session, _offers_statement(True, visibility_variant()), {"gtin": gtin})
+    return fetch_all(session, _offers_statement(False, visibility_variant()), {"product_id": product_id})
 
 
-# Built once per visibility variant: constructing these statements costs more than executing
-# their cached compiled form. They select columns, not entities, and run on the session's Core
-# connection (the ORM execution layer costs as much as the database on these primary-key reads).
+# Built once per visibility variant, and run through core.compiled_reads: SQLAlchemy's
+# execution layer costs more than the database spends on these primary-key reads.
 
 
 @lru_cache(maxsize=2)

@@ -40,6 +40,7 @@ class Base(DeclarativeBase):
 _engine: Engine | None = None
 _session_factory: sessionmaker[Session] | None = None
 _read_only_session_factory: sessionmaker[Session] | None = None
+_read_only_engine: Engine | None = None
 RETURNED_AT = "returned_at"
 
 
@@ -97,26 +98,27 @@ def get_session_factory() -> sessionmaker[Session]:
     return _session_factory
 
 
-def get_read_only_session_factory() -> sessionmaker[Session]:
-    global _read_only_session_factory
-    if _read_only_session_factory is None:
-        autocommit = get_engine().execution_options(isolation_level="AUTOCOMMIT")
-        _read_only_session_factory = sessionmaker(bind=autocommit, expire_on_commit=False)
-    return _read_only_session_factory
+def get_read_only_engine() -> Engine:
+    """The engine's pool with connections in autocommit while checked out (reset on return)."""
+    global _read_only_engine
+    if _read_only_engine is None:
+        _read_only_engine = get_engine().execution_options(isolation_level="AUTOCOMMIT")
+    return _read_only_engine
 
 
 def use_session_factory(factory: sessionmaker[Session] | None) -> None:
-    """Swap the session factory, for reads too (tests bind it to a connection held in a transaction)."""
+    """Swap the session factory, for read-only units of work too (tests bind it to a
+    connection held in a transaction)."""
     global _session_factory, _read_only_session_factory
     _session_factory = factory
     _read_only_session_factory = factory
 
 
 def reset_engine() -> None:
-    global _engine, _session_factory, _read_only_session_factory
+    global _engine, _read_only_engine, _session_factory, _read_only_session_factory
     if _engine is not None:
         _engine.dispose()
-    _engine = None
+    _engine = _read_only_engine = None
     _session_factory = None
     _read_only_session_factory = None
 
@@ -132,8 +134,9 @@ def run_after_commit(session: Session, hook: Callable[[], Any]) -> None:
 
 
 class UnitOfWork:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, read_only: bool = False) -> None:
         self.session = session
+        self.read_only = read_only
         self._committed = False
         self._after_commit: list[Callable[[], Any]] = []
 
@@ -141,7 +144,8 @@ class UnitOfWork:
         self._after_commit.append(hook)
 
     def commit(self) -> None:
-        self.session.commit()
+        if not self.read_only or self.session.in_transaction():
+            self.session.commit()
         self._committed = True
         hooks, self._after_commit = self._after_commit, []
         hooks += self.session.info.pop(AFTER_COMMIT_HOOKS, None) or []
@@ -155,11 +159,29 @@ class UnitOfWork:
 
 @contextmanager
 def unit_of_work(*, read_only: bool = False) -> Iterator[UnitOfWork]:
-    session = (get_read_only_session_factory() if read_only else get_session_factory())()
-    uow = UnitOfWork(session)
+    if read_only and _read_only_session_factory is None:
+        with _read_only_unit_of_work() as uow:
+            yield uow
+        return
+    session = (_read_only_session_factory if read_only else get_session_factory())()  # type: ignore[misc]
+    uow = UnitOfWork(session, read_only=read_only)
     try:
         yield uow
     finally:
         if session.in_transaction():
             session.rollback()
         session.close()
+
+
+@contextmanager
+def _read_only_unit_of_work() -> Iterator[UnitOfWork]:
+    """A session bound to one autocommit connection: statements through `core.compiled_reads`
+    go to that connection directly, and the session only begins (and commits) when the ORM is
+    used. A session bound to the engine would cost more than a primary-key read to set up."""
+    connection = get_read_only_engine().connect()
+    session = Session(bind=connection, expire_on_commit=False)
+    try:
+        yield UnitOfWork(session, read_only=True)
+    finally:
+        session.close()
+        connection.close()

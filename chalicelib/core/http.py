@@ -180,7 +180,8 @@ def to_response(result: Any, status: int, headers: dict[str, str | list[str]]) -
         return result
     if result is None:
         return Response(body="", status_code=204 if status == 200 else status, headers=headers)
-    body = result.model_dump(mode="json", by_alias=True) if isinstance(result, BaseModel) else result
+    # pydantic-core writes the JSON text itself: no dict of plain values for Chalice to dump again.
+    body = result.model_dump_json(by_alias=True) if isinstance(result, BaseModel) else result
     return Response(body=body, status_code=status, headers={"Content-Type": "application/json", **headers})
 
 

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import Engine, create_engine
 
 from chalicelib.core.db import _ping_when_idle, sqlalchemy_url
+from tests.support.database import terminate
 
 
 @pytest.fixture
@@ -20,15 +21,6 @@ def one_connection_engine(database_url: str) -> Iterator[Engine]:
 def backend_pid(engine: Engine) -> int:
     with engine.connect() as connection:
         return int(connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
-
-
-def terminate(database_url: str, pid: int) -> None:
-    killer = create_engine(sqlalchemy_url(database_url))
-    try:
-        with killer.connect() as connection:
-            connection.exec_driver_sql(f"SELECT pg_terminate_backend({pid})")
-    finally:
-        killer.dispose()
 
 
 def test_a_connection_the_server_dropped_while_idle_is_replaced(database_url, one_connection_engine):

@@ -50,3 +50,9 @@ def migrate(url: str) -> None:
     config = Config(str(ROOT / "alembic.ini"))
     config.attributes["database_url"] = url
     command.upgrade(config, "heads")
+
+
+def terminate(database_url: str, pid: int) -> None:
+    """Ends a server backend, as a proxy or a failover would drop the connection."""
+    with psycopg.connect(_admin_conninfo(database_url), autocommit=True) as connection:
+        connection.execute("SELECT pg_terminate_backend(%s)", (pid,))
