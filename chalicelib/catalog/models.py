@@ -32,6 +32,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    literal_column,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
@@ -125,6 +126,11 @@ class CatalogListing(Base):
         Index("ix_catalog_listings_category_id", "category_id"),
         Index("ix_catalog_listings_wholesaler_created", "wholesaler_id", "created_at"),
         Index("ix_catalog_listings_created_at", "created_at"),
+        Index(
+            "ix_catalog_listings_title_vector",
+            func.catalog_title_vector(literal_column("name"), literal_column("brand")),
+            postgresql_using="gin",
+        ),
         {"comment": "Active products as search sees them; kept by triggers (0009)."},
     )
 

@@ -22,6 +22,9 @@ statements does not depend on the page size. The statement is built once per sha
   scores one word's occurrences at most pi^2/6 times their weight, normalised, so a
   description alone scores < 0.05 and a name >= 0.6. (`ts_rank_cd`, cover density, cost
   about twice as much per row, and a broad word ranks 100,000 rows.)
+  A one-word query ranked by relevance first looks among the listings with the word in
+  their title (a GIN index on `catalog_title_vector(name, brand)`): when those fill the
+  page, they are the page, and the rest of the matches are only counted (`_title_first`).
 * `fuzzy`: the typo-tolerant fallback, run only when full text found nothing:
   `name %> q` (pg_trgm word similarity >= `pg_trgm.word_similarity_threshold`, 0.6 by
   default, through the GIN trigram index), ranked by `word_similarity(q, name)`.
@@ -206,6 +209,8 @@ def _conditions(shape: Shape, mode: str) -> list[ColumnElement[bool]]:
     conditions = [listed()]
     if mode == "full_text":
         conditions.append(Listing.search_vector.op("@@")(_tsquery()))
+    elif mode == "title":
+        conditions.append(func.catalog_title_vector(Listing.name, Listing.brand).op("@@")(_tsquery()))
     elif mode == "fuzzy":
         conditions.append(Listing.name.op("%>")(bindparam("q", type_=Text)))
     if shape.category:
@@ -236,20 +241,17 @@ def search_statement(shape: Shape) -> Any:
     """Built once per shape: building the statement costs more than executing a cached one."""
     matched, match = _matched(shape)
     descending = shape.sort in DESCENDING_SORTS
-    page_rows = select(matched.c.id, matched.c.sort_key)
-    if shape.after != "none":
-        position = tuple_(matched.c.sort_key, matched.c.id)
-        key_types: dict[str, TypeEngine[Any]] = {
-            "timestamp": DateTime(timezone=True),
-            "real": REAL(),
-            "numeric": Numeric(),
-        }
-        key_type = key_types[shape.after]
-        # Cast in SQL: the cursor holds a rank as the shortest text of its `real` (what PostgreSQL
-        # sends), which is that `real` again only once cast back to real, not as a float8.
-        boundary = tuple_(cast(bindparam("after_key", type_=key_type), key_type), bindparam("after_id", type_=Uuid()))
-        page_rows = page_rows.where(position < boundary if descending else position > boundary)
-    page = page_rows.order_by(*_order(matched, descending)).limit(bindparam("page_limit", type_=Integer)).cte("page")
+    page_rows = _page_of(matched, shape)
+    facet_rows: Any = select(matched.c.category_id, matched.c.brand)
+    if _title_first(shape):
+        title = _page_of(_matches(shape, "title", "title_matches"), shape).cte("title_page")
+        title_fills = select(func.count()).select_from(title).scalar_subquery() == _page_limit()
+        page_rows = select(*title.c).where(title_fills).union_all(page_rows.where(~title_fills)).subquery()
+        page_rows = select(*page_rows.c).order_by(*_order(page_rows, descending)).limit(_page_limit())
+        direct = select(Listing.category_id, Listing.brand).where(*_conditions(shape, "full_text"), title_fills)
+        facet_rows = direct.union_all(facet_rows.where(~title_fills))
+        match = case((title_fills, literal_column("'full_text'")), else_=match)
+    page = page_rows.cte("page")
 
     # The facets ride on the first row only (or on the one all-NULL row of an empty page).
     first_row = func.row_number().over(order_by=_order(page, descending)) == 1
@@ -259,7 +261,7 @@ def search_statement(shape: Shape) -> Any:
         .join(Business, Business.id == Product.wholesaler_id)
         .join(Category, Category.id == Product.category_id)
     )
-    counts = _facet_counts(matched)
+    counts = _facet_counts(facet_rows.subquery("facet_rows"))
     return (
         select(
             match.label("match"),
@@ -274,10 +276,53 @@ def search_statement(shape: Shape) -> Any:
     )
 
 
+def _page_of(rows: Any, shape: Shape) -> Any:
+    """The rows after the cursor, in the sort's order, `page_limit` of them."""
+    descending = shape.sort in DESCENDING_SORTS
+    page_rows = select(rows.c.id, rows.c.sort_key)
+    if shape.after != "none":
+        position = tuple_(rows.c.sort_key, rows.c.id)
+        key_types: dict[str, TypeEngine[Any]] = {
+            "timestamp": DateTime(timezone=True),
+            "real": REAL(),
+            "numeric": Numeric(),
+        }
+        key_type = key_types[shape.after]
+        # Cast in SQL: the cursor holds a rank as the shortest text of its `real` (what PostgreSQL
+        # sends), which is that `real` again only once cast back to real, not as a float8.
+        boundary = tuple_(cast(bindparam("after_key", type_=key_type), key_type), bindparam("after_id", type_=Uuid()))
+        page_rows = page_rows.where(position < boundary if descending else position > boundary)
+    return page_rows.order_by(*_order(rows, descending)).limit(_page_limit())
+
+
+def _page_limit() -> Any:
+    return bindparam("page_limit", type_=Integer)
+
+
+def _title_first(shape: Shape) -> bool:
+    """Whether the page may come from the listings with the word in their title.
+
+    For a one-word query, ts_rank scores a listing with the word in its title (weight A,
+    1.0) at least 0.6 and one without it (weight at most B, 0.2) at most 0.2, whatever the
+    number of occurrences. So when at least `page_limit` title matches follow the cursor,
+    they are the page, ranked by the same `ts_rank` over the whole vector: only those are
+    ranked, through the title index, and the facets are one aggregate over the matches with
+    no ranking or materialisation. Otherwise (fewer title matches, several words) the
+    statement takes the general path; a one-time filter skips the path not taken.
+    """
+    return shape.sort == "relevance" and shape.match in ("text", "full_text")
+
+
 def _matches(shape: Shape, mode: str, name: str, *extra: ColumnElement[bool]) -> Any:
+    ranked_as = "full_text" if mode == "title" else mode
+    if mode == "title":
+        extra = (*extra, func.numnode(_tsquery()) == 1)
     return (
         select(
-            Listing.product_id.label("id"), Listing.category_id, Listing.brand, _sort_key(shape, mode).label("sort_key")
+            Listing.product_id.label("id"),
+            Listing.category_id,
+            Listing.brand,
+            _sort_key(shape, ranked_as).label("sort_key"),
         )
         .where(*_conditions(shape, mode), *extra)
         .cte(name)
