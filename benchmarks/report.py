@@ -100,7 +100,8 @@ def write_results(
         "(SELECT count(*) FROM businesses WHERE kind = 'retailer'), "
         "pg_size_pretty(pg_total_relation_size('products')), "
         "(SELECT count(*) FROM catalog_listings), pg_size_pretty(pg_total_relation_size('catalog_listings')), "
-        "current_setting('shared_buffers'), current_setting('work_mem')"
+        "current_setting('shared_buffers'), current_setting('work_mem'), "
+        "current_setting('max_parallel_workers_per_gather')"
     ).fetchone()
     assert counts is not None
     lines = [
@@ -112,7 +113,8 @@ def write_results(
         f"Data: {counts[0]:,} products ({counts[1]:,} distinct GTINs, {counts[2]:,} price tiers), "
         f"{counts[3]:,} wholesalers, {counts[4]:,} retailers; products table with indexes: {counts[5]}; "
         f"{counts[6]:,} catalog listings (what search reads) with indexes: {counts[7]}.",
-        f"Server: shared_buffers {counts[8]}; the app's connections and the bare SQL run with work_mem {counts[9]}.",
+        f"Server: shared_buffers {counts[8]}; the app's connections and the bare SQL run with work_mem {counts[9]} "
+        f"and max_parallel_workers_per_gather {counts[10]}.",
         "",
         "Handler = the Chalice app called with API Gateway events (auth + principal query included); SQL = the same",
         "statements replayed on a bare psycopg connection. Target: handler p95 and handler/SQL <= 2.0.",

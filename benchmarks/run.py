@@ -158,14 +158,12 @@ def main(argv: list[str] | None = None) -> None:
     from chalice.local import LambdaContext
 
     from app import app
-    from chalicelib.core.db import get_engine
+    from chalicelib.core.db import get_engine, session_options
 
     context = LambdaContext(function_name="catalog", memory_size=1024)
     load_before = os.getloadavg()[0]
-    from chalicelib.core.settings import get_settings
-
-    # The bare SQL runs with the session settings of the app's connections (core.db.get_engine).
-    with psycopg.connect(url, autocommit=True, options=f"-c work_mem={get_settings().db_work_mem}") as conn:
+    # The bare SQL runs with the session settings of the app's connections.
+    with psycopg.connect(url, autocommit=True, options=session_options()) as conn:
         fixtures = prepare_fixtures(conn)
         rows: list[Row] = []
         plans: dict[str, str] = {}

@@ -127,8 +127,8 @@ class CatalogListing(Base):
         Index("ix_catalog_listings_wholesaler_created", "wholesaler_id", "created_at"),
         Index("ix_catalog_listings_created_at", "created_at"),
         Index(
-            "ix_catalog_listings_title_vector",
-            func.catalog_title_vector(literal_column("name"), literal_column("brand")),
+            "ix_catalog_listings_salient_lexemes",
+            func.catalog_salient_lexemes(literal_column("search_vector")),
             postgresql_using="gin",
         ),
         {"comment": "Active products as search sees them; kept by triggers (0009)."},

@@ -22,9 +22,8 @@ statements does not depend on the page size. The statement is built once per sha
   scores one word's occurrences at most pi^2/6 times their weight, normalised, so a
   description alone scores < 0.05 and a name >= 0.6. (`ts_rank_cd`, cover density, cost
   about twice as much per row, and a broad word ranks 100,000 rows.)
-  A one-word query ranked by relevance first looks among the listings with the word in
-  their title (a GIN index on `catalog_title_vector(name, brand)`): when those fill the
-  page, they are the page, and the rest of the matches are only counted (`_title_first`).
+  A broad word (one word in at least 5% of listings, by the planner's statistics) ranks
+  only the listings where it is salient, not its whole result (`_broad_word_first`).
 * `fuzzy`: the typo-tolerant fallback, run only when full text found nothing:
   `name %> q` (pg_trgm word similarity >= `pg_trgm.word_similarity_threshold`, 0.6 by
   default, through the GIN trigram index), ranked by `word_similarity(q, name)`.
@@ -54,6 +53,7 @@ from sqlalchemy import (
     Row,
     Text,
     Uuid,
+    and_,
     bindparam,
     case,
     cast,
@@ -62,6 +62,7 @@ from sqlalchemy import (
     select,
     true,
     tuple_,
+    union_all,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -77,6 +78,19 @@ RANK_WEIGHTS: ColumnClause[Any] = literal_column("'{0.01,0.05,0.2,1.0}'::real[]"
 EMPTY_JSON_ARRAY: ColumnClause[Any] = literal_column("'[]'::json")
 ENGLISH: ColumnClause[Any] = literal_column("'english'::regconfig")
 BRAND_FACET_LIMIT = 50
+# What ts_rank gives one mention of a word in a description (see _broad_word_first).
+SINGLE_MENTION_RANK: ColumnElement[Any] = func.ts_rank(
+    RANK_WEIGHTS, literal_column("'x:1C'::tsvector"), literal_column("'x'::tsquery"), type_=REAL
+)
+MAX_UUID: ColumnClause[Any] = literal_column("'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid")
+# The one-word path pays when the word is in at least this share of listings (statistics).
+BROAD_WORD_SHARE = 0.05
+# Single mentions are read in primary-key order when a page of them costs at most this many
+# listings read: when they are at least page / DENSE_SCAN_ROWS of all listings.
+DENSE_SCAN_ROWS = 2000
+LISTINGS_ESTIMATE: ColumnClause[Any] = literal_column(
+    "(SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'catalog_listings'::regclass)"
+)
 # grouping(category_id, brand): a bit set for each column NOT grouped by in that row's set.
 TOTAL, BY_CATEGORY, BY_BRAND = 3, 1, 2
 DESCENDING_SORTS = frozenset({"relevance", "price_desc", "newest"})
@@ -209,8 +223,11 @@ def _conditions(shape: Shape, mode: str) -> list[ColumnElement[bool]]:
     conditions = [listed()]
     if mode == "full_text":
         conditions.append(Listing.search_vector.op("@@")(_tsquery()))
-    elif mode == "title":
-        conditions.append(func.catalog_title_vector(Listing.name, Listing.brand).op("@@")(_tsquery()))
+    elif mode == "salient":
+        conditions.append(func.catalog_salient_lexemes(Listing.search_vector).op("@@")(_tsquery()))
+    elif mode == "full_text_by_id":
+        # `IS TRUE` hides the match from the GIN index: the plan walks the primary key in order
+        conditions.append(Listing.search_vector.op("@@")(_tsquery()).is_(True))
     elif mode == "fuzzy":
         conditions.append(Listing.name.op("%>")(bindparam("q", type_=Text)))
     if shape.category:
@@ -239,18 +256,12 @@ def _sort_key(shape: Shape, mode: str) -> ColumnElement[Any] | InstrumentedAttri
 @lru_cache(maxsize=512)
 def search_statement(shape: Shape) -> Any:
     """Built once per shape: building the statement costs more than executing a cached one."""
-    matched, match = _matched(shape)
     descending = shape.sort in DESCENDING_SORTS
-    page_rows = _page_of(matched, shape)
-    facet_rows: Any = select(matched.c.category_id, matched.c.brand)
-    if _title_first(shape):
-        title = _page_of(_matches(shape, "title", "title_matches"), shape).cte("title_page")
-        title_fills = select(func.count()).select_from(title).scalar_subquery() == _page_limit()
-        page_rows = select(*title.c).where(title_fills).union_all(page_rows.where(~title_fills)).subquery()
-        page_rows = select(*page_rows.c).order_by(*_order(page_rows, descending)).limit(_page_limit())
-        direct = select(Listing.category_id, Listing.brand).where(*_conditions(shape, "full_text"), title_fills)
-        facet_rows = direct.union_all(facet_rows.where(~title_fills))
-        match = case((title_fills, literal_column("'full_text'")), else_=match)
+    if _broad_word_first(shape):
+        page_rows, pairs, match = _broad_word_or_general(shape)
+    else:
+        matched, match = _matched(shape)
+        page_rows, pairs = _page_of(matched, shape), _pairs_of(matched)
     page = page_rows.cte("page")
 
     # The facets ride on the first row only (or on the one all-NULL row of an empty page).
@@ -261,7 +272,7 @@ def search_statement(shape: Shape) -> Any:
         .join(Business, Business.id == Product.wholesaler_id)
         .join(Category, Category.id == Product.category_id)
     )
-    counts = _facet_counts(facet_rows.subquery("facet_rows"))
+    counts = _facet_counts(pairs.cte("pairs"))
     return (
         select(
             match.label("match"),
@@ -299,24 +310,113 @@ def _page_limit() -> Any:
     return bindparam("page_limit", type_=Integer)
 
 
-def _title_first(shape: Shape) -> bool:
-    """Whether the page may come from the listings with the word in their title.
+def _broad_word_first(shape: Shape) -> bool:
+    """Whether a broad one-word query may be answered without ranking its whole result.
 
-    For a one-word query, ts_rank scores a listing with the word in its title (weight A,
-    1.0) at least 0.6 and one without it (weight at most B, 0.2) at most 0.2, whatever the
-    number of occurrences. So when at least `page_limit` title matches follow the cursor,
-    they are the page, ranked by the same `ts_rank` over the whole vector: only those are
-    ranked, through the title index, and the facets are one aggregate over the matches with
-    no ranking or materialisation. Otherwise (fewer title matches, several words) the
-    statement takes the general path; a one-time filter skips the path not taken.
+    With the rank weights (A 1.0, B 0.2, C 0.05), ts_rank scores one word's occurrences in a
+    listing by their weights, largest first, each further one counting less: a listing where
+    the word is *salient* (in the title or SKU/GTIN, or more than once) scores more than one
+    that mentions it once in its description (two mentions: 0.038; one B: 0.12; one A: 0.61),
+    and every single description mention scores exactly the same (0.0304). So the results in
+    rank order are the salient matches, ranked (found through the GIN index on
+    `catalog_salient_lexemes(search_vector)`), then the single mentions by id, descending.
+    A page is taken from the salient ones when they fill it, else completed with single
+    mentions: when those are dense among listings, by walking the primary key backwards
+    until the page is full; otherwise from all of them, sorted by id. The total and the
+    facets are one aggregate over the matches, no ranking, nothing materialised.
+
+    That takes two passes over the salient matches (counting, ranking): it pays for a word
+    in many listings, where ranking every match is the cost, and the statement takes it only
+    for a word in at least `BROAD_WORD_SHARE` of listings (`catalog_word_share`, from the
+    statistics ANALYZE keeps); otherwise, one pass ranks every match (the general path).
     """
     return shape.sort == "relevance" and shape.match in ("text", "full_text")
 
 
+def _broad_word_or_general(shape: Shape) -> tuple[Any, Any, ColumnElement[Any]]:
+    """(page rows, facet pairs, match mode): one-time filters run the broad-word path when
+    the query is a broad word with full-text matches, else the general one (a narrower word,
+    several words, the fuzzy fallback of a misspelt word)."""
+    word = (
+        select((func.coalesce(func.catalog_word_share(_tsquery()), 0) >= BROAD_WORD_SHARE).label("broad"))
+        .cte("word")
+        .prefix_with("MATERIALIZED")
+    )
+    broad_word = select(word.c.broad).scalar_subquery()  # the statistics are read once
+    direct_pairs = (
+        select(Listing.category_id, Listing.brand, func.count().label("n"))
+        .where(*_conditions(shape, "full_text"), broad_word)
+        .group_by(Listing.category_id, Listing.brand)
+        .cte("direct_pairs")
+        .prefix_with("MATERIALIZED")
+    )
+    found = select(func.coalesce(func.sum(direct_pairs.c.n), 0)).scalar_subquery()
+    broad_found = and_(broad_word, found > 0)
+
+    salient = _matches(shape, "salient", "salient_matches", broad_word)
+    salient_page = _page_of(salient, shape).cte("salient_page")
+    salient_fills = select(func.count()).select_from(salient_page).scalar_subquery() == _page_limit()
+    singles = found - select(func.count()).select_from(salient).scalar_subquery()
+    dense = singles * DENSE_SCAN_ROWS >= _page_limit() * LISTINGS_ESTIMATE
+    complete = and_(broad_found, ~salient_fills)
+    single_mentions = [
+        _single_mentions_by_id(shape, and_(complete, dense)),
+        _single_mentions_sorted(shape, and_(complete, ~dense)),
+    ]
+    general, general_match = _matched(shape)
+    page_rows = union_all(
+        select(*salient_page.c).where(broad_found),
+        *single_mentions,
+        _page_of(general, shape).where(~broad_found),
+    ).subquery("page_rows")
+    descending = shape.sort in DESCENDING_SORTS
+    page = select(*page_rows.c).order_by(*_order(page_rows, descending)).limit(_page_limit())
+    pairs = union_all(
+        select(*direct_pairs.c).where(broad_found),
+        _pairs_of(general).where(~broad_found),
+    )
+    return page, pairs, case((broad_found, literal_column("'full_text'")), else_=general_match)
+
+
+def _single_mentions_by_id(shape: Shape, gate: ColumnElement[bool]) -> Any:
+    rank = _relevance("full_text")
+    return (
+        select(Listing.product_id.label("id"), SINGLE_MENTION_RANK.label("sort_key"))
+        .where(*_conditions(shape, "full_text_by_id"), rank == SINGLE_MENTION_RANK, gate, *_after_single(shape))
+        .order_by(Listing.product_id.desc())
+        .limit(_page_limit())
+    )
+
+
+def _single_mentions_sorted(shape: Shape, gate: ColumnElement[bool]) -> Any:
+    rank = _relevance("full_text")
+    every = (
+        select(Listing.product_id.label("id"))
+        .where(*_conditions(shape, "full_text"), rank == SINGLE_MENTION_RANK, gate, *_after_single(shape))
+        .cte("single_mentions")
+        .prefix_with("MATERIALIZED")
+    )
+    return select(every.c.id, SINGLE_MENTION_RANK.label("sort_key")).order_by(every.c.id.desc()).limit(_page_limit())
+
+
+def _after_single(shape: Shape) -> list[ColumnElement[bool]]:
+    """After the cursor: every single mention when the cursor is on a salient match (a higher
+    rank), else those with a lower id, as a primary-key range."""
+    if shape.after == "none":
+        return []
+    key = cast(bindparam("after_key", type_=REAL()), REAL)
+    bound = case((key > SINGLE_MENTION_RANK, MAX_UUID), else_=bindparam("after_id", type_=Uuid()))
+    return [key >= SINGLE_MENTION_RANK, Listing.product_id < bound]
+
+
+def _pairs_of(matched: Any) -> Any:
+    return select(matched.c.category_id, matched.c.brand, func.count().label("n")).group_by(
+        matched.c.category_id, matched.c.brand
+    )
+
+
 def _matches(shape: Shape, mode: str, name: str, *extra: ColumnElement[bool]) -> Any:
-    ranked_as = "full_text" if mode == "title" else mode
-    if mode == "title":
-        extra = (*extra, func.numnode(_tsquery()) == 1)
+    ranked_as = "full_text" if mode == "salient" else mode
     return (
         select(
             Listing.product_id.label("id"),
@@ -387,15 +487,10 @@ def _json_array(entry: Any, *order_by: Any) -> Any:
     return func.coalesce(func.json_agg(aggregate_order_by(entry, *order_by)), EMPTY_JSON_ARRAY)
 
 
-def _facet_counts(matched: Any) -> Any:
-    """One pass over the result counting (category, brand) pairs, then the total, per category
-    and per brand from those few pairs (GROUPING SETS): one hash lookup per matched row instead
-    of one per grouping set."""
-    pairs = (
-        select(matched.c.category_id, matched.c.brand, func.count().label("n"))
-        .group_by(matched.c.category_id, matched.c.brand)
-        .cte("pairs")
-    )
+def _facet_counts(pairs: Any) -> Any:
+    """The total, per category and per brand, from the result's (category, brand) pairs and
+    their counts (GROUPING SETS): one hash lookup per matched row (in `pairs`) instead of one
+    per grouping set."""
     return (
         select(
             pairs.c.category_id,

@@ -61,15 +61,27 @@ def get_engine() -> Engine:
             pool_size=settings.db_pool_size,
             max_overflow=0 if settings.db_pool_size == 1 else settings.db_pool_size,
             pool_recycle=300,
-            connect_args={
-                "connect_timeout": 5,
-                "options": " ".join(
-                    (f"-c statement_timeout={settings.db_statement_timeout_ms}", f"-c work_mem={settings.db_work_mem}")
-                ),
-            },
+            connect_args={"connect_timeout": 5, "options": session_options()},
         )
         _ping_when_idle(_engine, settings.db_ping_after_idle_seconds)
     return _engine
+
+
+def session_options() -> str:
+    """Server settings of every application connection (libpq `options`).
+
+    No parallel query: an API statement is short, a worker costs milliseconds to start, and a
+    statement's branch that a one-time filter skips (catalog search) would start its workers
+    before the filter is read.
+    """
+    settings = get_settings()
+    return " ".join(
+        (
+            f"-c statement_timeout={settings.db_statement_timeout_ms}",
+            f"-c work_mem={settings.db_work_mem}",
+            "-c max_parallel_workers_per_gather=0",
+        )
+    )
 
 
 def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
