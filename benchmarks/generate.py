@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> None:
     load(url, scale, random.Random(args.seed), clock)
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(
-            "VACUUM (ANALYZE) businesses, users, subscriptions, categories, products, price_tiers, stock_movements"
+            "VACUUM (ANALYZE) businesses, users, subscriptions, categories, products, price_tiers, stock_movements, "
+            "catalog_listings"
         )
     clock.step("VACUUM ANALYZE")
     print(f"Done in {time.perf_counter() - clock.start:.0f} s.")

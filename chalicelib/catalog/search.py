@@ -59,6 +59,7 @@ from sqlalchemy import (
     cast,
     func,
     literal_column,
+    or_,
     select,
     true,
     tuple_,
@@ -225,9 +226,8 @@ def _conditions(shape: Shape, mode: str) -> list[ColumnElement[bool]]:
         conditions.append(Listing.search_vector.op("@@")(_tsquery()))
     elif mode == "salient":
         conditions.append(func.catalog_salient_lexemes(Listing.search_vector).op("@@")(_tsquery()))
-    elif mode == "full_text_by_id":
-        # `IS TRUE` hides the match from the GIN index: the plan walks the primary key in order
-        conditions.append(Listing.search_vector.op("@@")(_tsquery()).is_(True))
+    elif mode == "single_mention":
+        conditions.append(func.catalog_single_mention(Listing.search_vector, _tsquery(), RANK_WEIGHTS))
     elif mode == "fuzzy":
         conditions.append(Listing.name.op("%>")(bindparam("q", type_=Text)))
     if shape.category:
@@ -321,9 +321,10 @@ def _broad_word_first(shape: Shape) -> bool:
     rank order are the salient matches, ranked (found through the GIN index on
     `catalog_salient_lexemes(search_vector)`), then the single mentions by id, descending.
     A page is taken from the salient ones when they fill it, else completed with single
-    mentions: when those are dense among listings, by walking the primary key backwards
-    until the page is full; otherwise from all of them, sorted by id. The total and the
-    facets are one aggregate over the matches, no ranking, nothing materialised.
+    mentions, walking the primary key backwards until the page is full, when they are dense
+    enough among listings for that walk to be short; otherwise every match is ranked (the
+    general path). The total and the facets are one aggregate over the matches, with no
+    ranking and nothing materialised.
 
     That takes two passes over the salient matches (counting, ranking): it pays for a word
     in many listings, where ranking every match is the cost, and the statement takes it only
@@ -358,16 +359,12 @@ def _broad_word_or_general(shape: Shape) -> tuple[Any, Any, ColumnElement[Any]]:
     salient_fills = select(func.count()).select_from(salient_page).scalar_subquery() == _page_limit()
     singles = found - select(func.count()).select_from(salient).scalar_subquery()
     dense = singles * DENSE_SCAN_ROWS >= _page_limit() * LISTINGS_ESTIMATE
-    complete = and_(broad_found, ~salient_fills)
-    single_mentions = [
-        _single_mentions_by_id(shape, and_(complete, dense)),
-        _single_mentions_sorted(shape, and_(complete, ~dense)),
-    ]
+    tiers = and_(broad_found, or_(salient_fills, dense))
     general, general_match = _matched(shape)
     page_rows = union_all(
-        select(*salient_page.c).where(broad_found),
-        *single_mentions,
-        _page_of(general, shape).where(~broad_found),
+        select(*salient_page.c).where(tiers),
+        _single_mentions(shape, and_(tiers, ~salient_fills)),
+        _page_of(general, shape).where(~tiers),
     ).subquery("page_rows")
     descending = shape.sort in DESCENDING_SORTS
     page = select(*page_rows.c).order_by(*_order(page_rows, descending)).limit(_page_limit())
@@ -378,25 +375,15 @@ def _broad_word_or_general(shape: Shape) -> tuple[Any, Any, ColumnElement[Any]]:
     return page, pairs, case((broad_found, literal_column("'full_text'")), else_=general_match)
 
 
-def _single_mentions_by_id(shape: Shape, gate: ColumnElement[bool]) -> Any:
-    rank = _relevance("full_text")
+def _single_mentions(shape: Shape, gate: ColumnElement[bool]) -> Any:
+    """The page's single mentions, in primary-key order (`catalog_single_mention` is opaque to
+    the planner, so it does not trade that walk for the GIN index and a sort)."""
     return (
         select(Listing.product_id.label("id"), SINGLE_MENTION_RANK.label("sort_key"))
-        .where(*_conditions(shape, "full_text_by_id"), rank == SINGLE_MENTION_RANK, gate, *_after_single(shape))
+        .where(*_conditions(shape, "single_mention"), gate, *_after_single(shape))
         .order_by(Listing.product_id.desc())
         .limit(_page_limit())
     )
-
-
-def _single_mentions_sorted(shape: Shape, gate: ColumnElement[bool]) -> Any:
-    rank = _relevance("full_text")
-    every = (
-        select(Listing.product_id.label("id"))
-        .where(*_conditions(shape, "full_text"), rank == SINGLE_MENTION_RANK, gate, *_after_single(shape))
-        .cte("single_mentions")
-        .prefix_with("MATERIALIZED")
-    )
-    return select(every.c.id, SINGLE_MENTION_RANK.label("sort_key")).order_by(every.c.id.desc()).limit(_page_limit())
 
 
 def _after_single(shape: Shape) -> list[ColumnElement[bool]]:

@@ -13,7 +13,8 @@ ranked, then the single mentions by id, and neither needs the whole result ranke
 
 `catalog_word_share(query)` is the share of listings with the query's one word, from the
 planner's statistics (`ANALYZE` keeps the most common lexemes of `search_vector`), or NULL:
-search takes that path only for broad words, where it pays.
+search takes that path only for broad words, where it pays. `catalog_single_mention(vector,
+query, weights)`: whether a listing mentions the query's word once, in its description.
 """
 
 from collections.abc import Sequence
@@ -35,16 +36,39 @@ AS $$
 $$
 """
 
-# querytree() of a one-lexeme query is that lexeme quoted, inner quotes doubled.
+# querytree() of a one-lexeme query is that lexeme quoted, inner quotes doubled. PL/pgSQL
+# keeps the plan of its query for the session (a SQL function would plan it on every call).
 WORD_SHARE = """
 CREATE FUNCTION catalog_word_share(query tsquery) RETURNS real
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 AS $$
-    SELECT s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], w.lexeme)]
-    FROM (SELECT replace(substr(q, 2, length(q) - 2), '''''', '''') AS lexeme
-          FROM querytree(query) AS q WHERE numnode(query) = 1) AS w,
-         pg_stats AS s
-    WHERE s.schemaname = current_schema() AND s.tablename = 'catalog_listings' AND s.attname = 'search_vector'
+BEGIN
+    IF numnode(query) <> 1 THEN
+        RETURN NULL;
+    END IF;
+    RETURN (
+        SELECT s.most_common_elem_freqs[array_position(
+                   s.most_common_elems::text::text[],
+                   replace(substr(querytree(query), 2, length(querytree(query)) - 2), '''''', ''''))]
+        FROM pg_stats AS s
+        WHERE s.schemaname = current_schema() AND s.tablename = 'catalog_listings'
+          AND s.attname = 'search_vector'
+    );
+END
+$$
+"""
+
+
+# PL/pgSQL, so that the planner cannot see into it: it then expects many listings to pass and
+# walks the primary key in order for a page of them, whatever the word.
+SINGLE_MENTION = """
+CREATE FUNCTION catalog_single_mention(vector tsvector, query tsquery, weights real[]) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 1000
+AS $$
+BEGIN
+    RETURN vector @@ query
+       AND ts_rank(weights, vector, query) = ts_rank(weights, 'x:1C'::tsvector, 'x'::tsquery);
+END
 $$
 """
 
@@ -52,6 +76,7 @@ $$
 def upgrade() -> None:
     op.execute(SALIENT_LEXEMES)
     op.execute(WORD_SHARE)
+    op.execute(SINGLE_MENTION)
     op.execute(
         "CREATE INDEX ix_catalog_listings_salient_lexemes ON catalog_listings "
         "USING gin (catalog_salient_lexemes(search_vector))"
@@ -60,5 +85,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP INDEX ix_catalog_listings_salient_lexemes")
+    op.execute("DROP FUNCTION catalog_single_mention(tsvector, tsquery, real[])")
     op.execute("DROP FUNCTION catalog_word_share(tsquery)")
     op.execute("DROP FUNCTION catalog_salient_lexemes(tsvector)")
