@@ -84,7 +84,7 @@ SINGLE_MENTION_RANK: ColumnElement[Any] = func.ts_rank(
     RANK_WEIGHTS, literal_column("'x:1C'::tsvector"), literal_column("'x'::tsquery"), type_=REAL
 )
 MAX_UUID: ColumnClause[Any] = literal_column("'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid")
-# The one-word path pays when the word is in at least this share of listings (statistics).
+# The broad-word path pays when the word is in at least this share of listings (statistics).
 BROAD_WORD_SHARE = 0.05
 # Single mentions are read in primary-key order when a page of them costs at most this many
 # listings read: when they are at least page / DENSE_SCAN_ROWS of all listings.
@@ -323,8 +323,8 @@ def _broad_word_first(shape: Shape) -> bool:
     A page is taken from the salient ones when they fill it, else completed with single
     mentions, walking the primary key backwards until the page is full, when they are dense
     enough among listings for that walk to be short; otherwise every match is ranked (the
-    general path). The total and the facets are one aggregate over the matches, with no
-    ranking and nothing materialised.
+    general path). The total and the facets are one aggregate over the matches: no ranking,
+    no materialised result.
 
     That takes two passes over the salient matches (counting, ranking): it pays for a word
     in many listings, where ranking every match is the cost, and the statement takes it only
