@@ -13,8 +13,9 @@ psycopg's `namedtuple_row`: rows answer `row.column` like SQLAlchemy rows.
 Only statements whose values need no SQLAlchemy type processing qualify: psycopg itself
 decodes uuid, numeric (Decimal), timestamptz, json and arrays. `compile_read` refuses a
 statement with a bind processor or an expanding (`IN`) parameter, and tests compare each
-statement's rows here with SQLAlchemy's own. `before_cursor_execute` listeners still see
-every statement, so statement counts in tests and benchmarks include them.
+statement's rows here with SQLAlchemy's own. `before_cursor_execute` and
+`after_cursor_execute` listeners still see every statement, so statement counts and SQL
+timings in tests and benchmarks include them.
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def _execute(session: Session, statement: ClauseElement, values: Mapping[str, An
     except psycopg.Error as error:
         cursor.close()
         raise _wrapped(connection, dbapi_connection, cursor, read.sql, parameters, error) from error
+    for listener in connection.dispatch.after_cursor_execute:
+        listener(connection, cursor, read.sql, parameters, None, False)
     return cursor
 
 

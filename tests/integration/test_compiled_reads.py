@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import Integer, TypeDecorator, bindparam, func, select
+from sqlalchemy import Integer, TypeDecorator, bindparam, event, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -14,7 +14,7 @@ from chalicelib.catalog import repository
 from chalicelib.catalog.models import Product
 from chalicelib.core.clock import utcnow
 from chalicelib.core.compiled_reads import NotCompilable, compile_read, fetch_all, fetch_optional
-from chalicelib.core.db import unit_of_work
+from chalicelib.core.db import get_engine, unit_of_work
 from chalicelib.core.security import decode_access_token
 from tests.integration.catalog.builders import add_category, add_product
 from tests.support.database import terminate
@@ -84,11 +84,21 @@ def test_statements_that_need_sqlalchemy_processing_are_refused() -> None:
         compile_read(select(Product.id).where(Product.pack_size == bindparam("size", type_=Cents())))
 
 
-def test_hot_reads_are_counted_like_every_statement(db: Session) -> None:
-    with counting_statements() as statements:
-        fetch_optional(db, select(func.now()), {})
+def test_hot_reads_are_seen_by_statement_listeners_before_and_after(db: Session) -> None:
+    finished: list[str] = []
 
-    assert len(statements) == 1
+    def finish(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        finished.append(statement)
+
+    event.listen(get_engine(), "after_cursor_execute", finish)
+    try:
+        with counting_statements() as started:
+            fetch_optional(db, select(func.now()), {})
+    finally:
+        event.remove(get_engine(), "after_cursor_execute", finish)
+
+    assert len(started) == 1
+    assert finished == started
 
 
 @pytest.mark.usefixtures("committed_db")
