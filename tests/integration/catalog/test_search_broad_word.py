@@ -65,6 +65,28 @@ def test_pages_follow_the_rank_of_every_match(
     assert all(len(page) == limit for page in pages[:-1])
 
 
+@pytest.mark.parametrize("limit", [2, 5])
+def test_filters_apply_to_every_tier(api: Api, db: Session, retailer: Actor, path: str, limit: int) -> None:
+    """Juices: 7 title matches and 4 single mentions; in stock: one of each is sold out."""
+    db.execute(text("UPDATE products SET stock_on_hand = 0 WHERE name IN ('Mango Juice 3', 'Orange Juice 1')"))
+    expected = list(
+        db.execute(
+            text(
+                "SELECT l.name FROM catalog_listings l JOIN categories c ON c.id = l.category_id "
+                "WHERE c.slug = 'juices' AND l.in_stock "
+                "AND l.search_vector @@ websearch_to_tsquery('english', 'mango') "
+                "ORDER BY ts_rank('{0.01,0.05,0.2,1.0}', l.search_vector, websearch_to_tsquery('english', 'mango')) "
+                "DESC, l.product_id DESC"
+            )
+        ).scalars()
+    )
+
+    pages = all_pages(api, retailer, f"q=mango&category=juices&in_stock=true&limit={limit}")
+
+    assert [name for page in pages for name in page] == expected
+    assert len(expected) == 9
+
+
 def test_the_total_and_facets_count_every_match(api: Api, retailer: Actor, path: str) -> None:
     page = api.get("/catalog/search?q=mango&limit=3", token=retailer.token).json_body
     last = api.get("/catalog/search?q=mango&limit=30", token=retailer.token).json_body
