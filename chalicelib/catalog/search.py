@@ -261,7 +261,7 @@ def search_statement(shape: Shape) -> Any:
         page_rows, pairs, match = _broad_word_or_general(shape)
     else:
         matched, match = _matched(shape)
-        page_rows, pairs = _page_of(matched, shape), _pairs_of(matched)
+        page_rows, pairs = _page_of(matched, shape), _pairs(matched.c.category_id, matched.c.brand)
     page = page_rows.cte("page")
 
     # The facets ride on the first row only (or on the one all-NULL row of an empty page).
@@ -345,9 +345,8 @@ def _broad_word_or_general(shape: Shape) -> tuple[Any, Any, ColumnElement[Any]]:
     )
     broad_word = select(word.c.broad).scalar_subquery()  # the statistics are read once
     direct_pairs = (
-        select(Listing.category_id, Listing.brand, func.count().label("n"))
+        _pairs(Listing.category_id, Listing.brand)
         .where(*_conditions(shape, "full_text"), broad_word)
-        .group_by(Listing.category_id, Listing.brand)
         .cte("direct_pairs")
         .prefix_with("MATERIALIZED")
     )
@@ -370,7 +369,7 @@ def _broad_word_or_general(shape: Shape) -> tuple[Any, Any, ColumnElement[Any]]:
     page = select(*page_rows.c).order_by(*_order(page_rows, descending)).limit(_page_limit())
     pairs = union_all(
         select(*direct_pairs.c).where(broad_found),
-        _pairs_of(general).where(~broad_found),
+        _pairs(general.c.category_id, general.c.brand).where(~broad_found),
     )
     return page, pairs, case((broad_found, literal_column("'full_text'")), else_=general_match)
 
@@ -396,10 +395,9 @@ def _after_single(shape: Shape) -> list[ColumnElement[bool]]:
     return [key >= SINGLE_MENTION_RANK, Listing.product_id < bound]
 
 
-def _pairs_of(matched: Any) -> Any:
-    return select(matched.c.category_id, matched.c.brand, func.count().label("n")).group_by(
-        matched.c.category_id, matched.c.brand
-    )
+def _pairs(category_id: Any, brand: Any) -> Any:
+    """(category, brand, n): the result counted per pair, what the facets are summed from."""
+    return select(category_id, brand, func.count().label("n")).group_by(category_id, brand)
 
 
 def _matches(shape: Shape, mode: str, name: str, *extra: ColumnElement[bool]) -> Any:

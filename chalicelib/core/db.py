@@ -171,11 +171,12 @@ class UnitOfWork:
 
 @contextmanager
 def unit_of_work(*, read_only: bool = False) -> Iterator[UnitOfWork]:
-    if read_only and _read_only_session_factory is None:
+    factory = _read_only_session_factory if read_only else get_session_factory()
+    if factory is None:
         with _read_only_unit_of_work() as uow:
             yield uow
         return
-    session = (_read_only_session_factory if read_only else get_session_factory())()  # type: ignore[misc]
+    session = factory()
     uow = UnitOfWork(session, read_only=read_only)
     try:
         yield uow

@@ -108,3 +108,10 @@ def latest_token(session: Session, event_type: str, email: str) -> str:
 
 def count(session: Session, model: Any, *conditions: Any) -> int:
     return int(session.scalar(select(func.count()).select_from(model).where(*conditions)) or 0)
+
+
+def throttled(code: str, seconds: int) -> dict[str, Any]:
+    """The error envelope of a request refused by a throttle, retrying in `seconds`."""
+    return {
+        "error": {"code": code, "message": "Too many attempts. Try again later.", "details": [], "retry_after": seconds}
+    }

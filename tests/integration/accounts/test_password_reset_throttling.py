@@ -19,7 +19,7 @@ from chalicelib.accounts.models import LoginThrottle, OneTimeToken
 from chalicelib.core.audit import AuditEntry
 from chalicelib.core.clock import utcnow as now
 from chalicelib.core.outbox import OutboxEvent
-from tests.support.api import Api, count, latest_token, register
+from tests.support.api import Api, count, latest_token, register, throttled
 
 SOURCE_IP = "127.0.0.1"
 ACCEPTED = {"status": "accepted", "message": "If an account uses this address, a reset link is on its way."}
@@ -27,14 +27,7 @@ UNKNOWN_EMAIL = "nobody-here@example.co.ke"
 
 
 def too_many_requests(seconds: int) -> dict[str, Any]:
-    return {
-        "error": {
-            "code": "too_many_requests",
-            "message": "Too many attempts. Try again later.",
-            "details": [],
-            "retry_after": seconds,
-        }
-    }
+    return throttled("too_many_requests", seconds)
 
 
 def forgot(api: Api, email: str) -> Any:

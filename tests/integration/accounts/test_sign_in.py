@@ -24,7 +24,7 @@ from chalicelib.core.clock import utcnow as now
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.security import hash_token
 from chalicelib.core.settings import get_settings
-from tests.support.api import PASSWORD, Api, count, login, register
+from tests.support.api import PASSWORD, Api, count, login, register, throttled
 from tests.support.statements import counting_statements
 
 SOURCE_IP = "127.0.0.1"
@@ -36,14 +36,7 @@ NOT_AUTHENTICATED = {"error": {"code": "not_authenticated", "message": "Sign in 
 
 
 def too_many_attempts(seconds: int) -> dict[str, Any]:
-    return {
-        "error": {
-            "code": "too_many_attempts",
-            "message": "Too many attempts. Try again later.",
-            "details": [],
-            "retry_after": seconds,
-        }
-    }
+    return throttled("too_many_attempts", seconds)
 
 
 def audit_count(db: Session, action: str, *conditions: Any) -> int:
@@ -60,8 +53,6 @@ def throttle(db: Session, scope: str, key: str) -> LoginThrottle | None:
         .where(LoginThrottle.scope == scope, LoginThrottle.key == key)
         .execution_options(populate_existing=True)
     )
-
-
 
 
 def fail(api: Api, email: str, times: int) -> None:

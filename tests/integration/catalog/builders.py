@@ -81,7 +81,17 @@ def add_product(
     return product
 
 
-
-
 def names(page: dict[str, Any]) -> list[str]:
     return [item["name"] for item in page["items"]]
+
+
+def all_pages(api: Any, actor: Any, query: str) -> list[list[str]]:
+    """The item names of every page of `/catalog/search?{query}`, following the cursor."""
+    pages, cursor = [], None
+    while True:
+        response = api.get(f"/catalog/search?{query}" + (f"&cursor={cursor}" if cursor else ""), token=actor.token)
+        assert response.status_code == 200, response.json_body
+        pages.append(names(response.json_body))
+        cursor = response.json_body["next_cursor"]
+        if cursor is None:
+            return pages

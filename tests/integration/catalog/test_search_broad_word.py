@@ -8,8 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
-from tests.integration.catalog.builders import add_category, add_product
-from tests.integration.catalog.test_search_paging import all_pages
+from tests.integration.catalog.builders import add_category, add_product, all_pages
 from tests.support.api import Api
 from tests.support.factories import Actor
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import Category
-from tests.integration.catalog.builders import add_category, add_product, names
+from tests.integration.catalog.builders import add_category, add_product, all_pages, names
 from tests.support.api import Api
 from tests.support.factories import Actor
 from tests.support.statements import counting_statements
@@ -20,17 +20,6 @@ T0 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 @pytest.fixture
 def soda(db: Session) -> Category:
     return add_category(db, "Soft Drinks")
-
-
-def all_pages(api: Api, actor: Actor, query: str) -> list[list[str]]:
-    pages, cursor = [], None
-    while True:
-        response = api.get(f"/catalog/search?{query}" + (f"&cursor={cursor}" if cursor else ""), token=actor.token)
-        assert response.status_code == 200, response.json_body
-        pages.append(names(response.json_body))
-        cursor = response.json_body["next_cursor"]
-        if cursor is None:
-            return pages
 
 
 @pytest.mark.parametrize(
