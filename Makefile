@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint mail migrate seed create-admin bench clean
+.PHONY: install run test lint mail migrate seed create-admin check-config bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ seed: install
 
 create-admin: install
 	$(BIN)/python -m infra.local create-admin
+
+check-config: install
+	$(BIN)/python -m infra.local check-config
 
 clean:
 	rm -rf $(VENV) .local .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,7 @@ target_metadata = Base.metadata
 
 
 def _url() -> str:
-    return context.config.attributes.get("database_url") or sqlalchemy_url(get_settings().database_url)
+    return context.config.attributes.get("database_url") or sqlalchemy_url(get_settings().database_url_with_password())
 
 
 def run_migrations_offline() -> None:

@@ -30,18 +30,29 @@ def client(service: str) -> Any:
 
 
 def _build(service: str) -> Any:
+    settings = get_settings()
+    return new_client(
+        service,
+        region=settings.aws_region,
+        endpoint_url=settings.aws_endpoint_url,
+        max_pool_connections=max(10, settings.relay_send_concurrency * 2),
+    )
+
+
+def new_client(service: str, *, region: str, endpoint_url: str | None, max_pool_connections: int = 10) -> Any:
+    """A client with the policy above, for a caller that cannot ask the settings (the settings
+    themselves, reading their secrets while they are being built)."""
     import boto3
     from botocore.config import Config
 
-    settings = get_settings()
     config = Config(
-        region_name=settings.aws_region,
+        region_name=region,
         retries={"mode": "standard", "max_attempts": 3},
         connect_timeout=3,
         read_timeout=10,
-        max_pool_connections=max(10, settings.relay_send_concurrency * 2),
+        max_pool_connections=max_pool_connections,
     )
-    return boto3.session.Session().client(service, endpoint_url=settings.aws_endpoint_url, config=config)
+    return boto3.session.Session().client(service, endpoint_url=endpoint_url, config=config)
 
 
 def sqs() -> Any:

@@ -57,7 +57,7 @@ def get_engine() -> Engine:
     if _engine is None:
         settings = get_settings()
         _engine = create_engine(
-            sqlalchemy_url(settings.database_url),
+            sqlalchemy_url(settings.database_url_with_password()),
             pool_size=settings.db_pool_size,
             max_overflow=0 if settings.db_pool_size == 1 else settings.db_pool_size,
             pool_recycle=300,

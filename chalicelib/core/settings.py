@@ -1,19 +1,66 @@
 """One typed settings object, read from the environment once per container.
 
-Every setting, its environment variable and its default is listed in the README.
+Every setting, its environment variable and its default is listed in the README. A secret
+setting (`SECRET_SETTINGS`) may be given as a reference to AWS Secrets Manager or Parameter
+Store instead of its value (`chalicelib.core.secrets`); the reference is read while the
+settings are built, and the value it names is what the field's constraints check. Errors
+never echo an input, so a secret that fails validation does not reach the logs.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Annotated, Any, Self
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from chalicelib.core.secrets import SecretReference, SecretUnavailable, read_secret
+
+DEPLOY_PLACEHOLDER = "__SET_AT_DEPLOY__"
+"""What `.chalice/config.json` holds where the value is only known at deploy time."""
+
+SECRET_SETTINGS: tuple[str, ...] = (
+    "jwt_secret",
+    "field_encryption_key",
+    "database_password",
+    "mpesa_webhook_token",
+    "mtn_momo_webhook_token",
+    "sandbox_webhook_token",
+    "mpesa_consumer_key",
+    "mpesa_consumer_secret",
+    "mpesa_passkey",
+    "mtn_momo_subscription_key",
+    "mtn_momo_api_user",
+    "mtn_momo_api_key",
+)
+"""The settings that may be given as a secret reference (and in prod must be)."""
+
+
+@dataclass(frozen=True)
+class ConfigurationProblem:
+    setting: str
+    """The environment variable, upper case."""
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.setting}: {self.reason}"
+
+
+class ConfigurationError(RuntimeError):
+    """Settings a process must not run with; `problems` names each offending environment variable."""
+
+    def __init__(self, heading: str, problems: Sequence[ConfigurationProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n  ".join([heading, *(str(problem) for problem in self.problems)]))
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False, hide_input_in_errors=True)
 
     stage: str = "dev"
     platform_name: str = "Soko Wholesale"
@@ -22,6 +69,9 @@ class Settings(BaseSettings):
     default_phone_region: str = "KE"
 
     database_url: str = "postgresql+psycopg://postgres@127.0.0.1:5432/marketplace"
+    database_password: str | None = Field(
+        default=None, description="Password of DATABASE_URL's user, kept out of the URL (a secret reference in prod)."
+    )
     db_pool_size: int = Field(default=1, ge=1)
     db_statement_timeout_ms: int = Field(default=10_000, ge=100)
     db_work_mem: str = Field(default="32MB", pattern=r"^[0-9]+(kB|MB|GB)$")
@@ -52,7 +102,7 @@ class Settings(BaseSettings):
     terms_version: str = "2026-01"
     privacy_version: str = "2026-01"
 
-    cors_allowed_origins: list[str] = Field(default_factory=lambda: ["http://127.0.0.1:5173"])
+    cors_allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["http://127.0.0.1:5173"])
 
     aws_region: str = "eu-west-1"
     aws_endpoint_url: str | None = None
@@ -96,9 +146,23 @@ class Settings(BaseSettings):
     payments_http_connect_timeout_seconds: float = Field(default=3.0, gt=0)
     payments_http_max_retries: int = Field(default=2, ge=0, le=5, description="Retries after the first try.")
     payments_http_backoff_seconds: float = Field(default=0.5, ge=0, description="First back-off; doubles per retry.")
+    payments_collection_budget_seconds: float = Field(
+        default=15.0,
+        gt=0,
+        le=25,
+        description="Longest time one collection request (token, request, retries) may take: a checkout answers "
+        "within the API Gateway limit whatever the provider does.",
+    )
+    payments_unmatched_callback_window_minutes: int = Field(
+        default=30,
+        ge=1,
+        description="How long after an STK Push whose answer we never read a success callback with an unknown "
+        "CheckoutRequestID is matched to it (by phone and amount).",
+    )
     reconcile_after_minutes: int = Field(default=3, ge=1, description="Ask the provider about payments pending longer.")
     reconcile_batch_size: int = Field(default=100, ge=1)
     mpesa_base_url: str = "https://sandbox.safaricom.co.ke"
+    mpesa_currency: str = Field(default="KES", pattern=r"^[A-Z]{3}$", description="The M-Pesa account's currency.")
     mpesa_consumer_key: str | None = None
     mpesa_consumer_secret: str | None = None
     mpesa_shortcode: str = "174379"
@@ -112,6 +176,11 @@ class Settings(BaseSettings):
     mtn_momo_api_user: str | None = None
     mtn_momo_api_key: str | None = None
     mtn_momo_target_environment: str = "sandbox"
+    mtn_momo_currency: str = Field(
+        default="EUR",
+        pattern=r"^[A-Z]{3}$",
+        description="The MoMo account's currency: EUR in MoMo's sandbox, the market's own (UGX, GHS, ...) live.",
+    )
     mtn_momo_regions: list[str] = Field(
         default_factory=lambda: ["UG", "GH", "RW", "ZM", "CM", "CI", "BJ", "CG", "GN", "LR", "SZ"],
         description="Countries whose numbers MTN MoMo collections accept.",
@@ -123,16 +192,80 @@ class Settings(BaseSettings):
     billing_batch_size: int = Field(default=500, ge=1, le=5_000, description="Subscriptions per billing transaction.")
     billing_time_margin_ms: int = Field(default=10_000, ge=0, description="Stop billing this long before the timeout.")
 
+    _secret_references: dict[str, str] = PrivateAttr(default_factory=dict)
+    _unresolved_secrets: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_secret_references(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        """Swap each secret reference for the secret it names before the fields are validated.
+
+        A reference that cannot be read leaves its field at the default and is recorded. In prod
+        the startup check (`core.production_check`) reports it together with every other problem;
+        in other stages nothing else would, so it is refused here.
+        """
+        if not isinstance(data, dict):
+            return handler(data)
+        values = dict(data)
+        references: dict[str, SecretReference] = {}
+        unresolved: dict[str, str] = {}
+        for name in SECRET_SETTINGS:
+            reference = SecretReference.parse(values.get(name))
+            if reference is None:
+                continue
+            references[name] = reference
+            try:
+                values[name] = cls._read_reference(reference, values)
+            except SecretUnavailable as exc:
+                del values[name]
+                unresolved[name] = f"the secret {reference} cannot be read: {exc}"
+        settings = handler(values)
+        settings._secret_references = {name: str(reference) for name, reference in references.items()}
+        settings._unresolved_secrets = unresolved
+        if unresolved and not settings.is_production:
+            problems = [ConfigurationProblem(name.upper(), reason) for name, reason in unresolved.items()]
+            raise ConfigurationError("Secret references that cannot be read:", problems)
+        return settings
+
+    @classmethod
+    def _read_reference(cls, reference: SecretReference, values: Mapping[str, Any]) -> str:
+        if DEPLOY_PLACEHOLDER in str(reference):
+            raise SecretUnavailable(f"its name is still the placeholder {DEPLOY_PLACEHOLDER}")
+        region = values.get("aws_region") or cls.model_fields["aws_region"].default
+        return read_secret(reference, region=str(region), endpoint_url=values.get("aws_endpoint_url") or None)
+
     @field_validator("cors_allowed_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
-        if isinstance(value, str) and not value.startswith("["):
+        """Comma-separated or a JSON list (the environment source leaves the text to this validator)."""
+        if isinstance(value, str):
+            if value.lstrip().startswith("["):
+                return json.loads(value)
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
 
     @property
     def is_production(self) -> bool:
         return self.stage == "prod"
+
+    @property
+    def secret_references(self) -> Mapping[str, str]:
+        """Secret settings given as a reference, with the reference (never the value)."""
+        return dict(self._secret_references)
+
+    @property
+    def unresolved_secrets(self) -> Mapping[str, str]:
+        """Secret settings whose reference could not be read, with the reason (prod only: elsewhere they raise)."""
+        return dict(self._unresolved_secrets)
+
+    def database_url_with_password(self) -> str:
+        """DATABASE_URL with DATABASE_PASSWORD as its password when that is set, for the engine."""
+        if self.database_password is None:
+            return self.database_url
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database_url).set(password=self.database_password)
+        return url.render_as_string(hide_password=False)
 
 
 @lru_cache(maxsize=1)

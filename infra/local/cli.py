@@ -1,4 +1,4 @@
-"""The operator CLI: `python -m infra.local run|migrate|seed|create-admin|mail`."""
+"""The operator CLI: `python -m infra.local run|migrate|seed|create-admin|mail|check-config`."""
 
 from __future__ import annotations
 
@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     mail = commands.add_parser("mail", help="show the last e-mails and SMS the running local stack sent")
     mail.add_argument("--limit", type=int, default=20, help="how many of each to show (default 20)")
     mail.set_defaults(command=_mail)
+
+    check = commands.add_parser("check-config", help="check the settings as a Lambda of the stage would read them")
+    check.add_argument("--stage", help="the stage to check them as (default: STAGE)")
+    check.set_defaults(command=_check_config)
     return parser
 
 
@@ -156,4 +160,22 @@ def _mail(args: argparse.Namespace) -> int:
         print(f"error: no local stack answers at {endpoint} ({exc}); start it with `make run`.", file=sys.stderr)
         return EXIT_FAILED
     print(format_mailbox(sent_emails(state), sent_sms(state), limit=max(1, args.limit)))
+    return 0
+
+
+def _check_config(args: argparse.Namespace) -> int:
+    """Each problem on its own line, naming its environment variable; exit 1 if there is any."""
+    from chalicelib.core.production_check import check_settings
+
+    settings, problems = check_settings(stage=args.stage)
+    for problem in problems:
+        print(problem)
+    if problems:
+        stage = args.stage or (settings.stage if settings else None)
+        lambda_of = f"a Lambda of stage {stage}" if stage else "a Lambda"
+        print(f"{len(problems)} problem(s): {lambda_of} would refuse to start.", file=sys.stderr)
+        return EXIT_FAILED
+    assert settings is not None
+    scope = "every production rule" if settings.is_production else "validation (the production rules apply to prod)"
+    print(f"OK: the settings of stage {settings.stage} pass {scope}.")
     return 0
