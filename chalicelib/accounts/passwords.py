@@ -16,15 +16,16 @@ from pydantic_core import PydanticCustomError
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts import repository
+from chalicelib.accounts.login_throttle import check_password_again
 from chalicelib.accounts.models import LoginThrottle, User
 from chalicelib.accounts.tokens import announce_token, issue_token, redeem_token
 from chalicelib.accounts.validation import check_password
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
-from chalicelib.core.errors import TooManyRequests, ValidationFailed, field_error
+from chalicelib.core.errors import DomainError, TooManyRequests, ValidationFailed, field_error
 from chalicelib.core.outbox import record_event
 from chalicelib.core.principal import Principal
-from chalicelib.core.security import hash_password, verify_password
+from chalicelib.core.security import hash_password
 from chalicelib.core.settings import get_settings
 
 
@@ -107,16 +108,22 @@ def reset(session: Session, *, token: str, password: str, source_ip: str | None)
 
 def change(
     session: Session, *, principal: Principal, current_password: str, new_password: str, source_ip: str | None
-) -> None:
+) -> DomainError | None:
+    """None once the password is changed. A wrong current password counts in the sign-in
+    throttle: that refusal (or the lock-out's 429) is returned for the route to raise after
+    committing the counters."""
     user = repository.get_user(session, principal.user_id, for_update=True)
     assert user is not None
-    if not verify_password(user.password_hash, current_password):
-        raise ValidationFailed(
-            "The current password is not correct.",
-            details=[field_error("current_password", "invalid_password", "Check your current password.")],
-        )
+    wrong = ValidationFailed(
+        "The current password is not correct.",
+        details=[field_error("current_password", "invalid_password", "Check your current password.")],
+    )
+    refusal = check_password_again(session, user=user, password=current_password, source_ip=source_ip, wrong=wrong)
+    if refusal is not None:
+        return refusal
     password = validated_password(new_password, user.email, field="new_password")
     _set_password(session, user, password, source_ip=source_ip, keep=principal.session_id)
+    return None
 
 
 def _set_password(

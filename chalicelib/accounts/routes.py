@@ -37,6 +37,7 @@ from chalicelib.accounts.schemas import (
     UserOut,
     VerificationDecision,
 )
+from chalicelib.core.errors import DomainError
 from chalicelib.core.http import RequestContext, endpoint
 from chalicelib.core.principal import ADMIN, ANY_ROLE, BUSINESS_ROLES, OWNER, PLATFORM_ROLES
 
@@ -50,11 +51,15 @@ def _client(ctx: RequestContext) -> sign_in.Client:
     return sign_in.Client(source_ip=ctx.source_ip, user_agent=ctx.user_agent)
 
 
-def _signed_in_or_raise(ctx: RequestContext, result: sign_in.SignInResult) -> SignedIn:
+def _commit_then_raise(ctx: RequestContext, error: DomainError | None) -> None:
     """Failed attempts are recorded (counters, audit) even though the answer is an error."""
     ctx.uow.commit()
-    if result.error is not None:
-        raise result.error
+    if error is not None:
+        raise error
+
+
+def _signed_in_or_raise(ctx: RequestContext, result: sign_in.SignInResult) -> SignedIn:
+    _commit_then_raise(ctx, result.error)
     assert result.signed_in is not None
     return result.signed_in
 
@@ -224,13 +229,14 @@ def update_me(ctx: RequestContext) -> UserOut:
     tags=("me",),
 )
 def change_password(ctx: RequestContext) -> None:
-    passwords.change(
+    refusal = passwords.change(
         ctx.session,
         principal=ctx.principal,
         current_password=ctx.body.current_password,
         new_password=ctx.body.new_password,
         source_ip=ctx.source_ip,
     )
+    _commit_then_raise(ctx, refusal)
 
 
 @endpoint(
@@ -288,9 +294,10 @@ def confirm_two_factor(ctx: RequestContext) -> RecoveryCodes:
     tags=("me",),
 )
 def disable_two_factor(ctx: RequestContext) -> None:
-    two_factor.disable(
+    refusal = two_factor.disable(
         ctx.session, principal=ctx.principal, password=ctx.body.password, code=ctx.body.code, source_ip=ctx.source_ip
     )
+    _commit_then_raise(ctx, refusal)
 
 
 # --- /business -----------------------------------------------------------------------

@@ -50,6 +50,9 @@ from chalicelib.core.principal import Principal
 from chalicelib.core.security import hash_password
 from chalicelib.core.settings import get_settings
 
+LEGAL_IDENTITY = {"name": "legal name", "tax_id": "tax id"}
+"""What a wholesaler is verified as, in words (the registration number cannot be changed)."""
+
 
 def _flush_or_conflict(session: Session) -> None:
     """Unique constraints are the final word when two registrations race."""
@@ -203,6 +206,10 @@ def update_business(
         )
     if not changes:
         return business_out(business)
+    identity_changed = [
+        field for field in LEGAL_IDENTITY if field in changes and changes[field] != getattr(business, field)
+    ]
+    previous_name = business.name
     for field, value in changes.items():
         setattr(business, field, value)
     business.updated_at = utcnow()
@@ -215,7 +222,64 @@ def update_business(
         target_id=business.id,
         details={"fields": sorted(changes)},
     )
+    if identity_changed and business.kind == "wholesaler" and business.verification_status == "verified":
+        _verify_again(
+            session,
+            business,
+            changed=identity_changed,
+            previous_name=previous_name,
+            principal=principal,
+            source_ip=source_ip,
+        )
     return business_out(business)
+
+
+def _verify_again(
+    session: Session,
+    business: Business,
+    *,
+    changed: list[str],
+    previous_name: str,
+    principal: Principal,
+    source_ip: str | None,
+) -> None:
+    """A verified wholesaler whose legal identity changed is pending review again: its products
+    leave search at once (the catalog listings follow `verification_status` in the database),
+    its team is told why and the platform admins are asked to verify it again."""
+    what = " and ".join(LEGAL_IDENTITY[field] for field in changed)
+    reason = f"The {what} changed; our team will verify the business again."
+    business.verification_status = "pending"
+    business.verification_reason = reason
+    business.verified_at = None
+    business.verified_by = None
+    record_audit(
+        session,
+        "business.reverification_requested",
+        actor_user_id=principal.user_id,
+        source_ip=source_ip,
+        target_type="business",
+        target_id=business.id,
+        details={"fields": changed},
+    )
+    record_event(
+        session,
+        "WholesalerVerificationChanged",
+        aggregate_type="business",
+        aggregate_id=business.id,
+        payload={"business_id": str(business.id), "status": "pending", "reason": reason},
+    )
+    record_event(
+        session,
+        "WholesalerReverificationRequested",
+        aggregate_type="business",
+        aggregate_id=business.id,
+        payload={
+            "business_id": str(business.id),
+            "business_name": business.name,
+            "previous_name": previous_name,
+            "changed_fields": changed,
+        },
+    )
 
 
 def list_staff(session: Session, *, principal: Principal) -> list[UserOut]:

@@ -1,17 +1,13 @@
 """Signing in and out: passwords, throttling, sessions and rotating refresh tokens.
 
-Throttling: failed sign-ins are counted per account (the normalised e-mail, whether or
-not it exists, so answers never reveal it) and per source IP inside a sliding window
-(the times of the recent failures are kept on the throttle row).
-Reaching the limit locks that key for `base * 2**(lockouts-1)` seconds (capped), so each
-new lock-out lasts twice as long as the previous one; a successful sign-in clears the
-account's counters. The counters must survive the refusal, so `sign_in` returns the
-error instead of raising it and the route commits before answering.
+Failed sign-ins count in `login_throttle` (per account and per source IP, sliding window,
+doubling lock-outs); a successful sign-in clears the account's counters. The counters
+must survive the refusal, so `sign_in` returns the error instead of raising it and the
+route commits before answering.
 """
 
 from __future__ import annotations
 
-import math
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -26,19 +22,16 @@ from chalicelib.accounts.errors import (
     RefreshTokenReused,
     SessionNotFound,
 )
-from chalicelib.accounts.models import AuthSession, LoginThrottle, RefreshToken, User
+from chalicelib.accounts.login_throttle import ACCOUNT, lock_refusal, record_failure, throttle_keys
+from chalicelib.accounts.models import AuthSession, RefreshToken, User
 from chalicelib.accounts.presenters import business_out, user_out
 from chalicelib.accounts.schemas import LoginRequest, SessionOut, SignedIn
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
-from chalicelib.core.errors import DomainError, TooManyRequests
-from chalicelib.core.outbox import record_event
+from chalicelib.core.errors import DomainError
 from chalicelib.core.principal import Principal
 from chalicelib.core.security import hash_token, issue_access_token, new_opaque_token, verify_password
 from chalicelib.core.settings import get_settings
-
-ACCOUNT = "account"
-IP = "ip"
 
 
 @dataclass(frozen=True)
@@ -94,28 +87,17 @@ def _issue_tokens(session: Session, user: User, auth_session: AuthSession) -> Si
 
 
 def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignInResult:
-    now = utcnow()
     email = request.email.strip().lower()
-    keys = [(ACCOUNT, email)] + ([(IP, client.source_ip)] if client.source_ip else [])
-    locks = repository.current_locks(session, keys, now)
-    if locks:
-        until = max(lock.locked_until for lock in locks if lock.locked_until)
-        retry_after = max(1, math.ceil((until - now).total_seconds()))
-        record_audit(
-            session,
-            "auth.sign_in_blocked",
-            actor_user_id=None,
-            source_ip=client.source_ip,
-            target_type="email",
-            target_id=email[:80],
-            details={"retry_after": retry_after},
-        )
-        return SignInResult(error=TooManyRequests(retry_after=retry_after, code="too_many_attempts"))
+    keys = throttle_keys(email, client.source_ip)
+    refusal = lock_refusal(session, keys, source_ip=client.source_ip)
+    if refusal is not None:
+        return SignInResult(error=refusal)
 
     user = repository.get_user_by_email(session, email)
     password_ok = verify_password(user.password_hash if user else None, request.password)
     if user is None or not password_ok or user.status != "active":
-        return SignInResult(error=_record_failure(session, keys, user, client, reason="bad_password"))
+        record_failure(session, keys, user, source_ip=client.source_ip, reason="bad_password")
+        return SignInResult(error=InvalidCredentials())
 
     if user.totp_enabled_at is not None:
         # The row lock makes "a code is accepted once" hold against parallel sign-ins.
@@ -125,7 +107,8 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
         if not request.otp and not request.recovery_code:
             return SignInResult(error=OtpRequired())
         if not two_factor.accept_second_factor(session, user, otp=request.otp, recovery_code=request.recovery_code):
-            return SignInResult(error=_record_failure(session, keys, user, client, reason="bad_second_factor"))
+            record_failure(session, keys, user, source_ip=client.source_ip, reason="bad_second_factor")
+            return SignInResult(error=InvalidCredentials())
 
     repository.clear_throttle(session, ACCOUNT, email)
     signed_in = start_session(session, user, client)
@@ -138,73 +121,6 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
         target_id=user.id,
     )
     return SignInResult(signed_in=signed_in)
-
-
-def _record_failure(
-    session: Session, keys: list[tuple[str, str]], user: User | None, client: Client, *, reason: str
-) -> DomainError:
-    settings = get_settings()
-    now = utcnow()
-    record_audit(
-        session,
-        "auth.sign_in_failed",
-        actor_user_id=user.id if user else None,
-        source_ip=client.source_ip,
-        target_type="email",
-        target_id=keys[0][1][:80],
-        details={"reason": reason},
-    )
-    locked_for: int | None = None
-    for scope, key in keys:
-        limit = settings.login_max_failures_per_account if scope == ACCOUNT else settings.login_max_failures_per_ip
-        throttle = repository.lock_throttle(session, scope, key, now)
-        seconds = _count_failure(throttle, limit)
-        if seconds is None:
-            continue
-        locked_for = max(locked_for or 0, seconds)
-        record_audit(
-            session,
-            "auth.locked_out",
-            actor_user_id=user.id if user else None,
-            source_ip=client.source_ip,
-            target_type=scope,
-            target_id=key[:80],
-            details={"seconds": seconds, "lockouts": throttle.lockouts},
-        )
-        if scope == ACCOUNT and user is not None:
-            record_event(
-                session,
-                "SignInLockedOut",
-                aggregate_type="user",
-                aggregate_id=user.id,
-                payload={
-                    "user_id": str(user.id),
-                    "locked_until": throttle.locked_until.isoformat() if throttle.locked_until else None,
-                },
-            )
-    return InvalidCredentials()
-
-
-def _count_failure(throttle: LoginThrottle, limit: int) -> int | None:
-    """Counts one failure in the sliding window; answers the lock-out length in seconds
-    when `limit` failures fall inside it."""
-    settings = get_settings()
-    now = utcnow()
-    window_start = now - timedelta(minutes=settings.login_failure_window_minutes)
-    if throttle.locked_until is not None and now - throttle.locked_until > timedelta(hours=24):
-        throttle.lockouts = 0
-    recent = [at for at in throttle.failure_times or [] if at > window_start] + [now]
-    throttle.updated_at = now
-    if len(recent) < limit:
-        throttle.failure_times = recent
-        return None
-    throttle.lockouts += 1
-    seconds = min(
-        settings.login_lockout_base_seconds * 2 ** (throttle.lockouts - 1), settings.login_lockout_max_seconds
-    )
-    throttle.locked_until = now + timedelta(seconds=seconds)
-    throttle.failure_times = []
-    return int(seconds)
 
 
 def refresh(session: Session, *, refresh_token: str, client: Client) -> SignInResult:

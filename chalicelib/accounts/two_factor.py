@@ -21,13 +21,14 @@ from chalicelib.accounts.errors import (
     TwoFactorSetupMissing,
     invalid_code,
 )
+from chalicelib.accounts.login_throttle import check_password_again
 from chalicelib.accounts.models import RecoveryCode, User
 from chalicelib.accounts.schemas import RecoveryCodes, TwoFactorSetup
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
-from chalicelib.core.errors import ValidationFailed, field_error
+from chalicelib.core.errors import DomainError, ValidationFailed, field_error
 from chalicelib.core.principal import Principal
-from chalicelib.core.security import decrypt, encrypt, keyed_hash, verify_password
+from chalicelib.core.security import decrypt, encrypt, keyed_hash
 from chalicelib.core.settings import get_settings
 
 RECOVERY_CODE_COUNT = 10
@@ -72,15 +73,20 @@ def confirm_setup(session: Session, *, principal: Principal, code: str, source_i
     return RecoveryCodes(recovery_codes=codes)
 
 
-def disable(session: Session, *, principal: Principal, password: str, code: str, source_ip: str | None) -> None:
+def disable(
+    session: Session, *, principal: Principal, password: str, code: str, source_ip: str | None
+) -> DomainError | None:
+    """None once two-factor is off. A wrong password counts in the sign-in throttle: that
+    refusal (or the lock-out's 429) is returned for the route to raise after committing."""
     user = _current_user(session, principal)
     if user.totp_enabled_at is None:
         raise TwoFactorNotEnabled()
-    if not verify_password(user.password_hash, password):
-        raise ValidationFailed(
-            "The password is not correct.",
-            details=[field_error("password", "invalid_password", "Check your password.")],
-        )
+    wrong = ValidationFailed(
+        "The password is not correct.", details=[field_error("password", "invalid_password", "Check your password.")]
+    )
+    refusal = check_password_again(session, user=user, password=password, source_ip=source_ip, wrong=wrong)
+    if refusal is not None:
+        return refusal
     is_app_code = code.isdigit() and len(code) == 6
     accepted = _accept_totp(user, code) if is_app_code else _accept_recovery_code(session, user, code)
     if not accepted:
@@ -97,6 +103,7 @@ def disable(session: Session, *, principal: Principal, password: str, code: str,
         target_type="user",
         target_id=user.id,
     )
+    return None
 
 
 def accept_second_factor(session: Session, user: User, *, otp: str | None, recovery_code: str | None) -> bool:

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from pydantic_core import PydanticCustomError
 
 from chalicelib.accounts.validation import normalize_phone
+from chalicelib.core.money import MoneyInput
 
 Audience = Literal["retailer", "wholesaler"]
 Interval = Literal["month", "year"]
@@ -20,7 +21,7 @@ SubscriptionStatus = Literal["incomplete", "trialing", "active", "past_due", "su
 InvoiceStatus = Literal["open", "paid", "void"]
 InvoiceKind = Literal["first", "renewal", "proration"]
 LimitName = Literal["active_products", "staff_users", "orders_per_month"]
-Price = Annotated[Decimal, Field(ge=0, le=Decimal("9999999.99"), decimal_places=2)]
+Price = Annotated[MoneyInput, Field(ge=0, le=Decimal("9999999.99"), decimal_places=2)]
 LimitValue = Annotated[int | None, Field(default=None, ge=0, le=1_000_000)]
 Phone = Annotated[str, Field(max_length=32), AfterValidator(normalize_phone)]
 PlanCode = Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]

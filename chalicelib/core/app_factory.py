@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from chalice.app import Blueprint, Chalice
 
 from chalicelib.core import envelope, http
+from chalicelib.core.log_redaction import redact_logger
 from chalicelib.core.principal import PrincipalLoader
 
 
 def create_app(name: str, blueprints: Iterable[Blueprint], *, principal_loader: PrincipalLoader) -> Chalice:
     app = Chalice(app_name=name)
     app.debug = False
+    redact_logger(app.log)  # Chalice logs the traceback of an exception a view raises
     app.api.binary_types.append("application/pdf")
     http.set_principal_loader(principal_loader)
     envelope.install(app)

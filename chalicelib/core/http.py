@@ -6,11 +6,15 @@ wrapped view receives a `RequestContext` whose `body`/`query` are already valida
 pydantic models and whose `session` belongs to a unit of work that is committed once
 when the view returns normally and rolled back otherwise. `read_only=True` declares a
 view that never writes: its statements run in autocommit (no BEGIN/COMMIT round trips).
+
+Before any of that, path parameters, query parameters and header values with control
+characters are refused (`core.control_characters`); JSON bodies are read by
+`core.json_input` (no floats, bounded nesting, no control characters in strings) and a raw
+body the view reads itself (`consumes=`, e.g. text/csv) is screened for control characters too.
 """
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -20,8 +24,10 @@ from chalice.app import Blueprint, Request, Response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
+from chalicelib.core.control_characters import check_raw_text_body, check_request_text
 from chalicelib.core.db import UnitOfWork, unit_of_work
 from chalicelib.core.errors import DomainError, Forbidden, NotFound, Unauthorized, ValidationFailed, field_error
+from chalicelib.core.json_input import load_json_body
 from chalicelib.core.principal import Principal, PrincipalLoader
 from chalicelib.core.relay import publish_recorded_events
 from chalicelib.core.security import decode_access_token
@@ -126,18 +132,30 @@ def parse_json_body(request: Request, model: type[ModelT], *, max_bytes: int = M
             "The request body must be JSON.",
             details=[field_error("body", "unsupported_content_type", "Send Content-Type: application/json.")],
         )
-    try:
-        data = json.loads(raw or b"{}")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValidationFailed(
-            "The request body is not valid JSON.", details=[field_error("body", "invalid_json", "Send a JSON object.")]
-        ) from exc
-    return parse_model(model, data)
+    return parse_model(model, load_json_body(raw or b"{}"))
 
 
 def parse_query(request: Request, model: type[ModelT]) -> ModelT:
     params = dict(request.query_params or {})
     return parse_model(model, params)
+
+
+def _query_items(request: Request) -> list[tuple[str, str]]:
+    params = request.query_params
+    if params is None:
+        return []
+    return [(name, value) for name in params for value in params.getlist(name)]
+
+
+def check_request_characters(request: Request, path_params: dict[str, str]) -> None:
+    """Path parameters, query parameters and header values with control characters are refused
+    before the request is authenticated or anything reaches the database."""
+    check_request_text(path_params=path_params, query_params=_query_items(request), headers=request.headers.items())
+
+
+def _raw_bytes(request: Request) -> bytes:
+    raw = request.raw_body or b""
+    return raw if isinstance(raw, bytes) else raw.encode()
 
 
 def _authenticate(ctx: RequestContext) -> Principal | None:
@@ -215,6 +233,7 @@ def endpoint(
         def handler(**kwargs: str) -> Response:
             extra_headers = {"Cache-Control": "no-store"} if no_store else {}
             try:
+                check_request_characters(bp.current_request, kwargs)
                 with unit_of_work(read_only=read_only) as uow:
                     if not read_only:
                         uow.after_commit(lambda: publish_recorded_events(uow.session))  # outbox fast path
@@ -224,6 +243,8 @@ def endpoint(
                     args = _path_uuids(kwargs, uuid_path_params)
                     if request is not None:
                         ctx.body = parse_json_body(ctx.request, request, max_bytes=max_body_bytes)
+                    if consumes is not None:
+                        check_raw_text_body(_raw_bytes(ctx.request))
                     if query is not None:
                         ctx.query = parse_query(ctx.request, query)
                     result = view(ctx, **args)

@@ -1,9 +1,9 @@
 """Request and response bodies of the wholesaler inventory routes.
 
-Money is a string in JSON ("120.00"); a JSON number with a fraction is refused, because a
-float cannot carry a price exactly. Rules spanning several fields (price tiers against
-the minimum order quantity, the publishing rule) are checked by the service, so a PATCH
-is checked against the product it changes.
+Money is a string in JSON ("120.00", `core.money.MoneyInput`); a JSON number is refused,
+because a float cannot carry a price exactly. Rules spanning several fields (price tiers
+against the minimum order quantity, the publishing rule) are checked by the service, so a
+PATCH is checked against the product it changes.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from chalicelib.core.money import MoneyInput
 from chalicelib.inventory.rules import MAX_TIERS, gtin_problem
 
 ProductStatus = Literal["draft", "active", "archived"]
@@ -27,12 +28,6 @@ MAX_STOCK_DELTA = 1_000_000
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_ATTRIBUTES = 30
 SKU_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-/")
-
-
-def _money(value: Any) -> Any:
-    if isinstance(value, float):
-        raise PydanticCustomError("money_as_string", 'Send amounts as strings, e.g. "120.00".')
-    return value
 
 
 def _sku(value: Any) -> Any:
@@ -51,7 +46,7 @@ def _gtin(value: Any) -> Any:
     return value
 
 
-Money = Annotated[Decimal, BeforeValidator(_money), Field(allow_inf_nan=False)]
+Money = MoneyInput
 Sku = Annotated[str, BeforeValidator(_sku)]
 Gtin = Annotated[str | None, BeforeValidator(_gtin)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]

@@ -1,7 +1,12 @@
-"""The whole API (`app.app`) served by Chalice's local server in a background thread."""
+"""The whole API (`app.app`) served by Chalice's local server in a background thread.
+
+Its access log (one line per request on stderr) goes through `redact_secrets`, so the
+payment webhook token in a callback's path never reaches the terminal.
+"""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import logging
@@ -10,8 +15,9 @@ import threading
 from typing import Any
 
 from chalice.config import Config
-from chalice.local import create_local_server
+from chalice.local import ChaliceRequestHandler, create_local_server
 
+from chalicelib.core.log_redaction import redact_secrets
 from infra.local.config import LOCAL_HOST, ROOT
 
 log = logging.getLogger("infra.local.api")
@@ -37,10 +43,21 @@ def _chalice_config(app: Any) -> Config:
     )
 
 
+class RedactingRequestHandler(ChaliceRequestHandler):
+    """Chalice's request handler whose log lines (request lines, errors) are redacted."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        super().log_message("%s", redact_secrets(format % args))
+
+
 class ApiServer:
     def __init__(self, app: Any, port: int) -> None:
         self.url = f"http://{LOCAL_HOST}:{port}"
-        self._local = create_local_server(app, _chalice_config(app), LOCAL_HOST, port)
+        config = _chalice_config(app)
+        self._local = create_local_server(app, config, LOCAL_HOST, port)
+        self._local.server.RequestHandlerClass = functools.partial(
+            RedactingRequestHandler, app_object=app, config=config
+        )
         self._thread = threading.Thread(target=self._local.server.serve_forever, name="api-server", daemon=True)
 
     def start(self) -> None:

@@ -367,3 +367,66 @@ def test_the_export_has_the_import_shape_and_round_trips(
     assert {sku: drop(p) for sku, p in after.items()} == {sku: drop(p) for sku, p in before.items()}
     assert count(db, Product, Product.wholesaler_id == wholesaler.business_id) == 2
     assert uuid.UUID(soda["id"]) == product_by_sku(db, "SODA-500-24").id
+
+
+# --- input rules ---------------------------------------------------------------------------
+
+
+def test_price_cells_follow_the_money_rules_of_the_json_api(
+    api: Api, db: Session, wholesaler: Account, beverages: Category
+) -> None:
+    body = csv_file(
+        csv_row(beverages, sku="PLAIN", tiers="1:1200|10:1150.5"),
+        csv_row(beverages, sku="UNDERSCORE", tiers="1:1_200.00"),
+        csv_row(beverages, sku="EXPONENT", tiers="1:1e3"),
+        csv_row(beverages, sku="CENTS", tiers="1:12.005"),
+    )
+
+    response = upload(api, wholesaler, body, mode="valid_only")
+
+    assert response.status_code == 200, response.json_body
+    message = 'Tier 1: An amount is up to 12 digits with at most 2 decimals, as a string, e.g. "120.00".'
+    assert response.json_body["problems"] == [
+        {"row": row, "column": "tiers", "code": "invalid_money", "message": message} for row in (3, 4, 5)
+    ]
+    assert tiers_of(db, product_by_sku(db, "PLAIN")) == [(1, Decimal("1200.00")), (10, Decimal("1150.50"))]
+    assert count(db, Product) == 1
+
+
+def test_a_file_with_a_control_character_is_refused_and_nothing_is_imported(
+    api: Api, db: Session, wholesaler: Account, beverages: Category
+) -> None:
+    body = csv_file(csv_row(beverages, sku="TAB-OK", description="Aromatic\trice"), csv_row(beverages, name="Rice\x00"))
+
+    response = upload(api, wholesaler, body)
+
+    assert response.status_code == 400
+    position = body.encode().index(b"\x00") + 1
+    assert response.json_body == {
+        "error": {
+            "code": "invalid_characters",
+            "message": "The request contains control characters.",
+            "details": [
+                {
+                    "field": "body",
+                    "code": "invalid_characters",
+                    "message": f"Remove the control character U+0000 (byte {position} of the body).",
+                }
+            ],
+        }
+    }
+    assert count(db, Product) == 0
+    assert count(db, StockMovement) == 0
+
+
+def test_tabs_and_line_breaks_inside_cells_are_imported(
+    api: Api, db: Session, wholesaler: Account, beverages: Category
+) -> None:
+    body = csv_file(
+        csv_row(beverages, description="DESCRIPTION").replace("DESCRIPTION", '"Aromatic\trice\r\nfrom Mwea"')
+    )
+
+    response = upload(api, wholesaler, body)
+
+    assert response.status_code == 200, response.json_body
+    assert product_by_sku(db, "RICE-5KG").description == "Aromatic\trice\r\nfrom Mwea"
