@@ -44,6 +44,10 @@ FUNCTION_BLUEPRINTS: dict[str, tuple[str, ...]] = {
     "system": ("chalicelib.system.routes:system_bp",),
 }
 
+SETTLES_PAYMENTS = frozenset({"admin", "account", "checkout", "payment_webhooks"})
+"""The Lambdas whose routes settle, send or show payments: they wire the packages that act
+on a payment's outcome (`chalicelib.payment_purposes`)."""
+
 
 def _load(reference: str) -> Blueprint:
     module, _, attribute = reference.partition(":")

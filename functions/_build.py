@@ -5,9 +5,12 @@ from __future__ import annotations
 from chalice.app import Chalice
 
 from chalicelib.accounts.principals import load_principal
-from chalicelib.blueprints import blueprints_of
+from chalicelib.blueprints import SETTLES_PAYMENTS, blueprints_of
 from chalicelib.core.app_factory import create_app
+from chalicelib.payment_purposes import register_payment_purposes
 
 
 def build_function_app(name: str) -> Chalice:
+    if name in SETTLES_PAYMENTS:
+        register_payment_purposes()
     return create_app(name, blueprints_of(name), principal_loader=load_principal)

@@ -43,6 +43,14 @@ def database_url() -> Iterator[str]:
         database.drop_database(url)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def payment_purposes() -> None:
+    """What the entry points wire: the packages that act on a settled payment."""
+    from chalicelib.payment_purposes import register_payment_purposes
+
+    register_payment_purposes()
+
+
 @pytest.fixture
 def db(database_url: str) -> Iterator[Session]:
     """A session on a connection whose outer transaction is rolled back after the test.

@@ -1,19 +1,12 @@
-"""Billing's entry point outside HTTP: the hourly schedule (`functions/billing.py`).
-
-Importing it also registers billing's handlers for `subscription` payments with the
-payments dispatch (`payment_outcomes`), as the payments domain itself does on first use.
-"""
+"""Billing's entry point outside HTTP: the hourly schedule (`functions/billing.py`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from chalicelib.billing import payment_outcomes
 from chalicelib.billing.schedule import TimeLeft, run_billing
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
-
-assert payment_outcomes  # imported for its side effect: the outcome handlers are registered
 
 
 def time_left_of(context: Any) -> TimeLeft | None:

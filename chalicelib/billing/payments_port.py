@@ -11,13 +11,14 @@ the webhooks and reconciliation. A subscription charge is a `Payment` with purpo
   `payments.collection.request_collection` does); the billing run passes `send=False` and
   calls `send_collections` itself after each batch, so it can stop at its deadline. A
   payment never sent is sent by the payments sweeper's reconciliation while its hold
-  lasts (`HOLD`), then failed (and dunned by billing).
-- `check_payer`: the provider and phone are ones the payments domain can charge (400).
+  lasts (`HOLD`, the payment's `hold_until`), then failed (and dunned by billing).
+- `check_payer`: the provider and phone are ones the payments domain can charge (400), in
+  the deployment's currency (422).
 - `pending_payment_id` / `invoices_with_pending_payment`: whether a charge is in flight.
 - `register_outcome_handlers()`: the payments domain's purpose dispatch calls
   `on_payment_succeeded` / `on_payment_failed` (which delegate to `outcomes`) when a
-  subscription payment settles. It runs when `chalicelib.billing.payment_outcomes` is
-  imported, which the payments domain does on first use (`handlers.HANDLER_MODULES`).
+  subscription payment settles. The entry points register it through
+  `chalicelib.payment_purposes`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import DateTime, cast, func, insert, literal, select
 from sqlalchemy.dialects.postgresql import JSONB
@@ -37,7 +38,7 @@ from chalicelib.billing.presenters import invoice_number
 from chalicelib.core.clock import utcnow
 from chalicelib.core.db import run_after_commit
 from chalicelib.core.outbox import record_event
-from chalicelib.payments.collection import check_payer_phone, send_collection_request
+from chalicelib.payments import collection, refunds
 from chalicelib.payments.handlers import register_outcome_handler
 from chalicelib.payments.models import Payment, Refund
 
@@ -49,7 +50,7 @@ ALREADY_SETTLED = "The subscription invoice was already paid or void when this p
 
 
 def check_payer(provider: str, payer_phone: str) -> None:
-    check_payer_phone(provider, payer_phone)
+    collection.check_payer(provider, payer_phone)
 
 
 def request_collections(
@@ -62,12 +63,13 @@ def request_collections(
         return {}
     session.flush()  # a provider or phone just changed on the subscription is what the SELECT reads
     now = literal(utcnow(), DateTime(timezone=True))
+    hold_until = literal(utcnow() + HOLD, DateTime(timezone=True))
     rows = (
         select(
             func.gen_random_uuid(), SubscriptionInvoice.business_id, literal(PURPOSE), SubscriptionInvoice.id,
             literal("mobile_money"), Subscription.provider, Subscription.payer_phone, SubscriptionInvoice.amount,
             SubscriptionInvoice.currency, literal("pending"), cast(literal("{}"), JSONB), literal(0), literal(False),
-            now, now,
+            now, now, hold_until,
         )
         .join(Subscription, Subscription.id == SubscriptionInvoice.subscription_id)
         .where(
@@ -78,7 +80,7 @@ def request_collections(
     )  # fmt: skip
     columns = [
         "id", "payer_business_id", "purpose", "subscription_invoice_id", "method", "provider", "payer_phone",
-        "amount", "currency", "status", "details", "attempts", "late", "created_at", "updated_at",
+        "amount", "currency", "status", "details", "attempts", "late", "created_at", "updated_at", "hold_until",
     ]  # fmt: skip
     statement = insert(Payment).from_select(columns, rows).returning(Payment.subscription_invoice_id, Payment.id)
     payment_ids: dict[uuid.UUID, uuid.UUID] = {}
@@ -105,7 +107,7 @@ def send_collections(payment_ids: Sequence[uuid.UUID], time_left_ms: Callable[[]
     def send(payment_id: uuid.UUID) -> bool:
         if time_left_ms is not None and time_left_ms() <= 0:
             return False
-        send_collection_request(payment_id)
+        collection.send_collection_request(payment_id)
         return True
 
     if len(payment_ids) == 1 or SEND_CONCURRENCY <= 1:
@@ -152,16 +154,7 @@ def on_payment_succeeded(session: Session, payment: Payment) -> None:
         session, invoice_id=payment.subscription_invoice_id, payment_id=payment.id
     ):
         return
-    payment.late = True
-    refund = Refund(
-        id=uuid.uuid4(),
-        payment_id=payment.id,
-        amount=payment.charged_amount or payment.amount,
-        status="open",
-        reason=ALREADY_SETTLED,
-        created_at=utcnow(),
-    )
-    session.add(refund)
+    refund = refunds.refund_already_settled(session, payment, reason=ALREADY_SETTLED)
     _announce_refund(session, payment, refund)
 
 
@@ -209,10 +202,6 @@ def lock_subscription(session: Session, payment: Payment) -> None:
         repository.get_subscription(session, invoice.subscription_id, for_update=True)
 
 
-def hold_until(session: Session, payment: Payment) -> datetime | None:
-    return payment.created_at + HOLD
-
-
 def describe(session: Session, payment: Payment) -> tuple[str, str]:
     """What the payer sees on the phone: the invoice number (12 characters at most)."""
     invoice = None
@@ -228,6 +217,5 @@ def register_outcome_handlers() -> None:
         on_payment_succeeded,
         on_payment_failed,
         lock_first=lock_subscription,
-        hold_until=hold_until,
         describe=describe,
     )

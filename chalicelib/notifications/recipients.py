@@ -110,6 +110,9 @@ NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
     "PasswordChanged": NotifiedEvent("security", _on(EMAIL, SMS), the_user, "/forgot-password"),
     "BusinessRegistered": NotifiedEvent("account", _on(IN_APP), business_owner, "/business"),
     "WholesalerVerificationChanged": NotifiedEvent("account", _on(IN_APP, EMAIL), business_team, "/business"),
+    "WholesalerReverificationRequested": NotifiedEvent(
+        "account", _on(IN_APP, EMAIL), platform_admins, "/admin/businesses/{business_id}"
+    ),
     # orders (issue 5): business_id is the wholesaler for OrderPlaced, the retailer otherwise
     "OrderPlaced": NotifiedEvent("orders", _on(IN_APP, EMAIL, SMS), business_team, "/orders/{order_id}"),
     "OrderStatusChanged": NotifiedEvent("orders", _on(IN_APP, SMS), business_team, "/orders/{order_id}"),
@@ -120,7 +123,11 @@ NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
     "PaymentFailed": NotifiedEvent("payments", _on(IN_APP, EMAIL, SMS), payer_of_an_order, "/payments/{payment_id}"),
     "PaymentNeedsReview": NotifiedEvent("payments", _on(IN_APP), payer_of_an_order, "/payments/{payment_id}"),
     "PaymentArrivedLate": NotifiedEvent("payments", _on(IN_APP, EMAIL, SMS), business_team, "/payments/{payment_id}"),
+    "RefundOpened": NotifiedEvent("payments", _on(IN_APP, EMAIL), business_team, "/payments/{payment_id}"),
     "RefundCompleted": NotifiedEvent("payments", _on(IN_APP, EMAIL), business_team, "/payments/{payment_id}"),
+    "OrphanCollectionReceived": NotifiedEvent(
+        "payments", _on(IN_APP, EMAIL), platform_admins, "/admin/refunds?status=open&cause=orphan_collection"
+    ),
     "SettlementPaidOut": NotifiedEvent("payments", _on(IN_APP, EMAIL), business_owner, "/settlements"),
     # billing (issue 7): business_id is the subscriber; the owner handles the plan
     "SubscriptionStarted": NotifiedEvent("billing", _on(IN_APP, EMAIL), business_owner, "/subscription"),

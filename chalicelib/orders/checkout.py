@@ -6,10 +6,15 @@ Order of work (each step re-reads state inside the transaction):
    instead of deadlocking), price the cart afresh under those locks and compare with the
    version the retailer confirmed;
 3. reserve the stock with one conditional update (a `sale` movement per line);
-4. write the orders, their line snapshots, timelines, the payment record and the events;
-   empty the cart; store the answer under the key.
+4. write the orders, their line snapshots, timelines, the payment (through the payments
+   package) and the events; empty the cart; store the answer under the key.
 Any refusal raises, and the unit of work rolls everything back, the key claim included,
 so the retailer can simply try again.
+
+For mobile money the provider is asked once this transaction commits, within the payments
+package's time budget; the answer then says what the payment's state asks of the retailer
+(approve on the phone, wait while we confirm it, or try again), and a replay of the same
+Idempotency-Key says what it asks now.
 """
 
 from __future__ import annotations
@@ -46,8 +51,8 @@ from chalicelib.orders.models import Checkout, Order, OrderEvent, OrderLine
 from chalicelib.orders.pricing import money
 from chalicelib.orders.schemas import CheckoutOut, CheckoutRequest, MobileMoneyPayment, OrderSummary
 from chalicelib.orders.stock import StockLine, reserve_stock
-from chalicelib.payments.collection import check_payer_phone, request_collection
-from chalicelib.payments.models import Payment
+from chalicelib.payments.collection import check_payer, open_collection, request_collection, step_of
+from chalicelib.payments.steps import NextStep
 
 MAX_KEY_LENGTH = 100
 
@@ -80,7 +85,7 @@ def place_checkout(
     if not principal.email_verified:
         raise EmailNotVerified()
     if isinstance(body.payment, MobileMoneyPayment):
-        check_payer_phone(body.payment.provider, body.payment.payer_phone)  # 400 before anything is written
+        check_payer(body.payment.provider, body.payment.payer_phone)  # refused before anything is written
     retailer_id = principal.require_business_id()
     fingerprint = request_fingerprint(body)
     checkout_id = uuid.uuid4()
@@ -119,45 +124,54 @@ def place_checkout(
             order.invoice_number = invoices[order.wholesaler_id]
             order.placed_at = now
     else:
+        hold_until = now + timedelta(minutes=settings.unpaid_order_expiry_minutes)
         for order in orders:
-            order.expires_at = now + timedelta(minutes=settings.unpaid_order_expiry_minutes)
+            order.expires_at = hold_until
     session.add_all(orders)
     session.flush()
     _write_lines_and_timeline(session, orders, priced, principal.user_id)
 
-    payment = None
     if isinstance(body.payment, MobileMoneyPayment):
-        payment = Payment(
-            id=uuid.uuid4(),
+        payment = open_collection(
+            session,
             payer_business_id=retailer_id,
-            checkout_id=checkout_id,
             purpose="checkout",
-            method="mobile_money",
             provider=body.payment.provider,
             payer_phone=body.payment.payer_phone,
             amount=money(priced.grand_total),
             currency=priced.currency,
-            status="pending",
+            hold_until=hold_until,
+            checkout_id=checkout_id,
         )
-        session.add(payment)
-        request_collection(session, payment)  # the STK Push / request to pay, once this transaction commits
+        result = _answer(checkout_id, orders, priced, payment.id)
+        request_collection(session, payment, then=lambda step: _follow(result, step))
     else:
         for order, group in zip(orders, priced.groups, strict=True):
             _announce_placed(session, order, group)
+        result = _answer(checkout_id, orders, priced, None)
 
     repository.empty_cart(session, priced.cart_id)
-    result = _answer(checkout_id, orders, priced, payment)
     checkout = session.get(Checkout, checkout_id)
     assert checkout is not None
     checkout.response = result.model_dump(mode="json")
     return result
 
 
+def _follow(answer: CheckoutOut, step: NextStep) -> None:
+    """The answer tells what the payment asks of the retailer once the provider was asked."""
+    answer.payment_status = step.payment_status  # type: ignore[assignment]
+    answer.next_action = step.next_action  # type: ignore[assignment]
+    answer.message = step.message
+
+
 def _replay(session: Session, retailer_id: uuid.UUID, key: str, fingerprint: str) -> CheckoutOut:
     existing = repository.get_checkout_by_key(session, retailer_id, key)
     if existing is None or existing.request_hash != fingerprint or existing.response is None:
         raise IdempotencyKeyReused()
-    return CheckoutOut.model_validate(existing.response)
+    answer = CheckoutOut.model_validate(existing.response)
+    if answer.payment_id is not None:
+        _follow(answer, step_of(session, answer.payment_id))
+    return answer
 
 
 def _check_cart(priced: PricedCart, body: CheckoutRequest) -> None:
@@ -267,7 +281,9 @@ def announce_placed(session: Session, order: Order, *, line_count: int) -> None:
     )
 
 
-def _answer(checkout_id: uuid.UUID, orders: list[Order], priced: PricedCart, payment: Payment | None) -> CheckoutOut:
+def _answer(
+    checkout_id: uuid.UUID, orders: list[Order], priced: PricedCart, payment_id: uuid.UUID | None
+) -> CheckoutOut:
     summaries = [
         OrderSummary(
             id=o.id,
@@ -279,21 +295,22 @@ def _answer(checkout_id: uuid.UUID, orders: list[Order], priced: PricedCart, pay
         )
         for o, g in zip(orders, priced.groups, strict=True)
     ]
-    if payment is not None:
+    if payment_id is not None:
+        payment_status, next_action = "pending", "wait"
         message = (
-            f"Approve the payment of {priced.currency} {money(priced.grand_total)} on {payment.payer_phone}. "
+            f"We are asking for the payment of {priced.currency} {money(priced.grand_total)}. "
             "Your orders are held until the payment is confirmed."
         )
-        next_action = "approve_on_phone"
     else:
+        payment_status, next_action = None, "none"
         message = "Your orders are placed. Pay each wholesaler when your goods are delivered."
-        next_action = "none"
     return CheckoutOut(
         checkout_id=checkout_id,
         orders=summaries,
         grand_total=money(priced.grand_total),
         currency=priced.currency,
-        payment_id=payment.id if payment else None,
+        payment_id=payment_id,
+        payment_status=payment_status,
         next_action=next_action,
         message=message,
     )

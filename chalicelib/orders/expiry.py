@@ -6,13 +6,12 @@ at once split the work instead of expiring an order twice.
 
 from __future__ import annotations
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
 from chalicelib.orders import repository, state
 from chalicelib.orders.service import cancel
-from chalicelib.payments.models import Payment
+from chalicelib.payments.service import expire_checkout_payments
 
 EXPIRY_REASON = "The payment was not completed in time."
 
@@ -22,11 +21,7 @@ def expire_unpaid_orders(session: Session, *, limit: int = 200) -> int:
     orders = repository.expired_unpaid_orders(session, now, limit)
     for order in orders:
         cancel(session, order, actor=state.SYSTEM, actor_user_id=None, reason=EXPIRY_REASON, event_type="OrderExpired")
-    checkout_ids = {order.checkout_id for order in orders}
+    checkout_ids = sorted({order.checkout_id for order in orders})
     if checkout_ids:
-        session.execute(
-            update(Payment)
-            .where(Payment.checkout_id.in_(checkout_ids), Payment.status == "pending")
-            .values(status="failed", failure_reason="expired", updated_at=now)
-        )
+        expire_checkout_payments(session, checkout_ids)
     return len(orders)

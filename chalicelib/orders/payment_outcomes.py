@@ -1,39 +1,37 @@
-"""What a checkout payment's outcome does to its orders.
+"""What a checkout payment's outcome does to its orders (the orders package's handler for
+`checkout` payments, registered with the payments dispatch).
 
 - Paid: every order still `pending_payment` is placed (state machine, system actor), gets
   the wholesaler's next invoice number, an `OrderPlaced` event for the wholesaler and a
   settlement (what the platform owes the wholesaler). Orders that had already expired
-  keep their status: the payment is flagged `late` and a refund is opened for admins.
+  keep their status: the payments package flags the payment late and opens their refund.
 - Failed: orders whose hold has not run out stay `pending_payment`, their stock reserved,
   so the retailer can try again (`POST /payments/{id}/retry`) until `expires_at`; the
   others are cancelled and their stock returned (the order expiry does the same for the
   rest when their time comes).
+
+Orders never write payment rows: they call the payments package's services.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
-from datetime import datetime
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
-from chalicelib.orders import repository as orders_repository
-from chalicelib.orders import state
+from chalicelib.orders import repository, state
 from chalicelib.orders.checkout import announce_placed
 from chalicelib.orders.expiry import EXPIRY_REASON
 from chalicelib.orders.models import Order
 from chalicelib.orders.service import cancel
-from chalicelib.payments import payment_events, repository
+from chalicelib.payments import refunds, settlements
 from chalicelib.payments.handlers import register_outcome_handler
-from chalicelib.payments.models import Payment, Refund
-from chalicelib.payments.settlements import open_settlement
+from chalicelib.payments.schemas import PaymentOrder
 
-LATE_REASON = "The payment arrived after the orders had expired; refund the payer."
-
+if TYPE_CHECKING:
+    from chalicelib.payments.models import Payment
 
 LOCKED = "checkout_orders_locked"
 
@@ -43,13 +41,13 @@ def _orders(session: Session, payment: Payment) -> Sequence[Order]:
     locked: Sequence[Order] | None = session.info.get(LOCKED, {}).get(payment.checkout_id)
     if locked is not None:
         return locked  # this transaction holds their locks; the identity map has their state
-    return orders_repository.orders_of_checkout(session, payment.checkout_id)
+    return repository.orders_of_checkout(session, payment.checkout_id)
 
 
 def lock_orders(session: Session, payment: Payment) -> None:
     """Orders before the payment: the order expiry locks them in that order too."""
     assert payment.checkout_id is not None
-    orders = orders_repository.orders_of_checkout(session, payment.checkout_id, lock=True)
+    orders = repository.orders_of_checkout(session, payment.checkout_id, lock=True)
     session.info.setdefault(LOCKED, {})[payment.checkout_id] = orders
 
 
@@ -58,7 +56,7 @@ def place_paid_orders(session: Session, payment: Payment) -> dict[str, Any]:
     waiting = [order for order in orders if order.status == "pending_payment"]
     gone = [order for order in orders if order.status != "pending_payment"]
     if waiting:
-        invoices = orders_repository.next_invoice_numbers(session, [order.wholesaler_id for order in waiting])
+        invoices = repository.next_invoice_numbers(session, [order.wholesaler_id for order in waiting])
         line_counts = repository.line_counts(session, [order.id for order in waiting])
         for order in waiting:
             order.invoice_number = invoices[order.wholesaler_id]
@@ -72,29 +70,19 @@ def place_paid_orders(session: Session, payment: Payment) -> dict[str, Any]:
                 data={"payment_id": str(payment.id), "receipt": payment.external_receipt},
             )
             announce_placed(session, order, line_count=line_counts.get(order.id, 0))
-            open_settlement(session, order=order, payment=payment)
+            settlements.open_settlement(
+                session,
+                order_id=order.id,
+                order_number=order.number,
+                wholesaler_id=order.wholesaler_id,
+                order_total=order.total,
+                currency=order.currency,
+                payment_id=payment.id,
+            )
     if gone:
-        _refund_late(session, payment, gone, everything=not waiting)
+        late = None if not waiting else [refunds.LateOrder(order.id, order.number, order.total) for order in gone]
+        refunds.refund_late_payment(session, payment, late)
     return {"order_numbers": [order.number for order in orders]}
-
-
-def _refund_late(session: Session, payment: Payment, gone: list[Order], *, everything: bool) -> None:
-    payment.late = True
-    if everything:
-        refunds: list[tuple[uuid.UUID | None, Decimal]] = [(None, payment.charged_amount or payment.amount)]
-    else:
-        refunds = [(order.id, order.total) for order in gone]
-    for order_id, amount in refunds:
-        refund = Refund(
-            id=uuid.uuid4(),
-            payment_id=payment.id,
-            order_id=order_id,
-            amount=Decimal(amount),
-            status="open",
-            reason=LATE_REASON,
-        )
-        session.add(refund)
-        payment_events.payment_arrived_late(session, payment, refund)
 
 
 def release_expired_orders(session: Session, payment: Payment) -> None:
@@ -106,11 +94,6 @@ def release_expired_orders(session: Session, payment: Payment) -> None:
             )
 
 
-def held_until(session: Session, payment: Payment) -> datetime | None:
-    times = [o.expires_at for o in _orders(session, payment) if o.status == "pending_payment" and o.expires_at]
-    return min(times) if times else None
-
-
 def describe(session: Session, payment: Payment) -> tuple[str, str]:
     numbers = sorted(order.number for order in _orders(session, payment))
     reference = numbers[0] if numbers else f"PAY{payment.id.hex[:9].upper()}"
@@ -119,11 +102,19 @@ def describe(session: Session, payment: Payment) -> tuple[str, str]:
     return reference, "Order payment"
 
 
-register_outcome_handler(
-    "checkout",
-    place_paid_orders,
-    release_expired_orders,
-    lock_first=lock_orders,
-    hold_until=held_until,
-    describe=describe,
-)
+def paid_orders(session: Session, payment: Payment) -> list[PaymentOrder]:
+    return [
+        PaymentOrder(id=o.id, number=o.number, status=o.status, total=o.total, wholesaler_id=o.wholesaler_id)
+        for o in _orders(session, payment)
+    ]
+
+
+def register_checkout_outcomes() -> None:
+    register_outcome_handler(
+        "checkout",
+        place_paid_orders,
+        release_expired_orders,
+        lock_first=lock_orders,
+        describe=describe,
+        orders=paid_orders,
+    )

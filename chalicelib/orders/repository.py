@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, aliased
 
@@ -257,6 +257,13 @@ def business_names(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID
 
 def order_lines(session: Session, order_id: uuid.UUID) -> Sequence[OrderLine]:
     return session.scalars(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.name)).all()
+
+
+def line_counts(session: Session, order_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    rows = session.execute(
+        select(OrderLine.order_id, func.count()).where(OrderLine.order_id.in_(order_ids)).group_by(OrderLine.order_id)
+    )
+    return {order_id: int(n) for order_id, n in rows}
 
 
 def order_events(session: Session, order_id: uuid.UUID) -> Sequence[OrderEvent]:

@@ -7,15 +7,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from chalicelib.accounts.schemas import Address
-from chalicelib.accounts.validation import normalize_phone
+from chalicelib.accounts.schemas import Address, Phone
+from chalicelib.core.money import MoneyInput
+from chalicelib.payments.schemas import NextAction, PaymentStatus, RefundSummary
 
 Quantity = Annotated[int, Field(strict=True, ge=1, le=1_000_000)]
-MoneyIn = Annotated[Decimal, Field(ge=0, le=Decimal("999999999999.99"), decimal_places=2)]
-Phone = Annotated[str, Field(max_length=32), AfterValidator(normalize_phone)]
+MoneyIn = Annotated[MoneyInput, Field(ge=0, le=Decimal("999999999999.99"), decimal_places=2)]
 OrderStatus = Literal[
     "pending_payment", "placed", "accepted", "packed", "dispatched", "delivered", "completed", "cancelled"
 ]
@@ -163,7 +163,12 @@ class CheckoutOut(BaseModel):
     grand_total: Decimal
     currency: str
     payment_id: uuid.UUID | None
-    next_action: Literal["approve_on_phone", "none"]
+    payment_status: PaymentStatus | None = Field(description="The mobile money payment's status when answered.")
+    next_action: NextAction = Field(
+        description="approve_on_phone: approve on the phone; wait: we are confirming the payment with the provider "
+        "(do not pay again; poll GET /payments/{payment_id}); retry: the request failed and may be tried again "
+        "(POST /payments/{payment_id}/retry); none: the orders are placed."
+    )
     message: str
 
 
@@ -235,6 +240,7 @@ class OrderOut(OrderListItem):
     lines: list[OrderLineOut]
     delivery: DeliveryTracking
     timeline: list[TimelineEntry]
+    refunds: list[RefundSummary] = Field(description="Money going back to the retailer for this order.")
 
 
 class TransitionRequest(Strict):
@@ -258,7 +264,7 @@ class CancelRequest(Strict):
 
 
 class CollectionRequest(Strict):
-    amount: Annotated[Decimal, Field(gt=0, le=Decimal("999999999999.99"), decimal_places=2)]
+    amount: Annotated[MoneyInput, Field(gt=0, le=Decimal("999999999999.99"), decimal_places=2)]
     method: Literal["cash", "mobile_money"]
     reference: Annotated[str | None, Field(default=None, max_length=100)]
 

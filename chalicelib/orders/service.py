@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chalicelib.billing import gating
@@ -32,7 +31,8 @@ from chalicelib.orders.schemas import (
     TransitionRequest,
 )
 from chalicelib.orders.stock import StockLine, return_stock
-from chalicelib.payments.models import Payment, Refund
+from chalicelib.payments import refunds, settlements
+from chalicelib.payments.service import record_collection_on_delivery
 
 COLLECTABLE_STATUSES = frozenset({"accepted", "packed", "dispatched", "delivered", "completed"})
 
@@ -119,6 +119,7 @@ def order_detail(session: Session, order: Order) -> OrderOut:
             )
             for e in repository.order_events(session, order.id)
         ],
+        refunds=refunds.refunds_of_orders(session, [order.id])[order.id],
     )
 
 
@@ -189,7 +190,8 @@ def cancel(
     event_type: str | None = None,
 ) -> None:
     """Cancels a locked order: the state machine decides, then stock returns and, for a
-    paid order, a refund is opened for the payments team."""
+    paid order, nothing is owed to the wholesaler any more and a refund is opened for the
+    retailer (the payments package owns both)."""
     was_paid = order.payment_method == "mobile_money" and order.status != "pending_payment"
     state.move(
         session, order, "cancelled", actor=actor, actor_user_id=actor_user_id, note=reason, event_type=event_type
@@ -203,20 +205,15 @@ def cancel(
     )
     if not was_paid:
         return
-    payment = session.scalar(
-        select(Payment).where(Payment.checkout_id == order.checkout_id, Payment.status == "succeeded")
+    settlements.cancel_settlement(session, order_id=order.id)
+    refunds.refund_cancelled_order(
+        session,
+        checkout_id=order.checkout_id,
+        order_id=order.id,
+        order_number=order.number,
+        amount=order.total,
+        reason=reason or "no reason given",
     )
-    if payment is not None:
-        session.add(
-            Refund(
-                id=uuid.uuid4(),
-                payment_id=payment.id,
-                order_id=order.id,
-                amount=order.total,
-                status="open",
-                reason=f"{order.number} cancelled: {reason or 'no reason given'}",
-            )
-        )
 
 
 def record_collection(
@@ -240,20 +237,15 @@ def record_collection(
         raise ValidationFailed(
             details=[field_error("reference", "reference_required", "Give the mobile money transaction code.")]
         )
-    session.add(
-        Payment(
-            id=uuid.uuid4(),
-            payer_business_id=order.retailer_id,
-            order_id=order.id,
-            purpose="order_collection",
-            method="cash" if request.method == "cash" else "mobile_money_on_delivery",
-            amount=request.amount,
-            currency=order.currency,
-            status="succeeded",
-            external_receipt=request.reference,
-            recorded_by=principal.user_id,
-            settled_at=utcnow(),
-        )
+    record_collection_on_delivery(
+        session,
+        payer_business_id=order.retailer_id,
+        order_id=order.id,
+        method=request.method,
+        amount=request.amount,
+        currency=order.currency,
+        reference=request.reference,
+        recorded_by=principal.user_id,
     )
     order.amount_collected = order.amount_collected + request.amount
     order.updated_at = utcnow()

@@ -4,14 +4,19 @@ sandbox), verified idempotent webhooks, reconciliation, refunds and settlement.
 Where things live:
 - `providers/`: one interface (`base.PaymentProvider`), Daraja (`daraja`, shapes in
   `daraja_shapes`), MoMo (`momo`), the sandbox (`sandbox`), httpx with retries (`http`).
-- `collection`: asking the provider after the payer's transaction commits, one request in
-  flight per payment (`request_collection`, `check_payer_phone`).
-- `webhook` (+ `webhook_routes`): callbacks stored raw first, verified, applied once.
+- `collection`: opening a collection and asking the provider after the payer's transaction
+  commits, one request in flight per payment, within a time budget; an answer we cannot
+  read leaves the payment pending (`open_collection`, `request_collection`, `check_payer`).
+- `webhook` (+ `webhook_routes`): callbacks stored raw first, verified, applied once; an
+  unknown reference matched to an unread push, or refunded as an orphan collection.
 - `verification` + `settle`: what a provider answer means, applied under row locks.
-- `handlers`: the purpose dispatch (`register_outcome_handler`); `checkout_outcomes` is the
-  checkout's (orders placed, late payments refunded, orders held for a retry).
+- `handlers`: the purpose dispatch (`register_outcome_handler`), the port through which
+  orders (`orders.payment_outcomes`) and billing act on a settled payment; the entry points
+  register them (`chalicelib.payment_purposes`). This package imports neither.
+- `steps`: what the payer should do next (approve, wait, retry), for every answer.
 - `events`: the sweeper task (reconcile pending payments); `reconciliation`: the daily report.
-- `refunds`, `settlements`, `service` (payer view, retry, admin ledger), `routes`.
+- `refunds` (every refund, open to completed), `settlements`, `service` (payer view, retry,
+  review resolution, the writes other packages ask of payments), `routes`.
 
 The sandbox (provider `sandbox`) picks the outcome from the payer phone's last digit:
 0 success, 1 cancelled by the user, 2 insufficient funds, 3 no answer (no callback;

@@ -1,33 +1,47 @@
-"""Asking a provider for a collection: after the payer's transaction commits, one request
-in flight per payment.
+"""Opening a collection and asking the provider for it: after the payer's transaction
+commits, one request in flight per payment, within a time budget.
 
-`request_collection(session, payment)` is what a service calls (the checkout, a retry, a
-subscription charge): it only registers `send_collection_request` to run once the edge's
-unit of work has committed (`core.db.run_after_commit`), so the provider is never asked
-for money the database does not know about and no row lock is held while the provider
-answers. `send_collection_request` then works in three short steps:
+`open_collection(session, ...)` is what a service above payments calls (the checkout): a
+pending payment; then `request_collection`, which only registers `send_collection_request`
+to run once the edge's unit of work has committed
+(`core.db.run_after_commit`), so the provider is never asked for money the database does
+not know about and no row lock is held while the provider answers.
+`send_collection_request` then works in three short steps:
 
 1. claim: under the payment's row lock, open attempt N+1 (a partial unique index allows
    one open attempt per payment: Daraja has no idempotency of its own), with the charged
    amount (M-Pesa: whole shillings, rounded up, the rounding kept on the payment) and, for
    MoMo, the X-Reference-Id we choose;
-2. ask the provider (no transaction open);
-3. record the provider's reference, or fail the payment with a reason if it refused.
+2. ask the provider (no transaction open), within `PAYMENTS_COLLECTION_BUDGET_SECONDS`
+   in all (token, request, retries), so a checkout answers in time whatever it does;
+3. record what we learnt:
+   - `sent`: the provider's reference; the payer approves on the phone;
+   - `rejected`: the provider refused for good, or the request provably never reached it:
+     the payment fails with a reason and the payer may try again;
+   - `unconfirmed`: a timeout, reset, 5xx or unreadable answer. The provider may have
+     created the transaction (and the payer approved it), so the payment stays `pending`,
+     its attempt open and marked unconfirmed: the callback (matched by reference, or for an
+     STK Push whose reference we never read, by phone, amount and time: `webhook`) or the
+     status query (`events`) settles it. It never fails the payment on its own.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
-from chalicelib.core.db import run_after_commit
+from chalicelib.core.db import run_after_commit, unit_of_work
 from chalicelib.core.errors import ValidationFailed, field_error
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
 from chalicelib.payments import handlers, repository
+from chalicelib.payments.errors import PaymentNotFound, ProviderCurrencyMismatch
 from chalicelib.payments.models import Payment, PaymentAttempt
 from chalicelib.payments.providers import PROVIDER_NAMES, get_provider
 from chalicelib.payments.providers.base import (
@@ -35,23 +49,36 @@ from chalicelib.payments.providers.base import (
     Initiation,
     InvalidPayerPhone,
     ProviderError,
+    ProviderNotReached,
     ProviderRejected,
     charged_amount,
 )
+from chalicelib.payments.providers.http import time_budget
 from chalicelib.payments.settle import apply_verdict
+from chalicelib.payments.steps import UNCONFIRMED, NextStep, next_step
 from chalicelib.payments.units import payments_unit
 from chalicelib.payments.verification import Decision, Verdict
 from chalicelib.payments.webhook import webhook_token
 
+SENT, REJECTED, UNCONFIRMED_SEND, NOT_SENT, ERROR = "sent", "rejected", "unconfirmed", "not_sent", "error"
 
-def check_payer_phone(provider: str, phone: str, *, field: str = "payment.payer_phone") -> str:
-    """The number in the provider's format, or a 400 naming the field."""
+
+def check_payer(provider: str, phone: str, *, currency: str | None = None, field: str = "payment.payer_phone") -> str:
+    """The number in the provider's format; a 400 naming the field, or a 422 when the
+    provider's account is in another currency than the one charged."""
     if provider not in PROVIDER_NAMES or provider not in get_settings().payment_providers_enabled:
         raise ValidationFailed(
             details=[field_error("payment.provider", "provider_unavailable", "This payment provider is not offered.")]
         )
+    chosen = get_provider(provider)
+    charged_in = currency or get_settings().currency
+    if chosen.currency != charged_in:
+        raise ProviderCurrencyMismatch(
+            f"This provider collects in {chosen.currency}; this marketplace charges in {charged_in}.",
+            extra={"provider_currency": chosen.currency, "currency": charged_in},
+        )
     try:
-        return get_provider(provider).payer_msisdn(phone)
+        return chosen.payer_msisdn(phone)
     except InvalidPayerPhone as exc:
         raise ValidationFailed(
             "This number cannot pay with the chosen provider.",
@@ -59,9 +86,68 @@ def check_payer_phone(provider: str, phone: str, *, field: str = "payment.payer_
         ) from exc
 
 
-def request_collection(session: Session, payment: Payment) -> None:
+def open_collection(
+    session: Session,
+    *,
+    payer_business_id: uuid.UUID,
+    purpose: str,
+    provider: str,
+    payer_phone: str,
+    amount: Decimal,
+    currency: str,
+    hold_until: datetime,
+    checkout_id: uuid.UUID | None = None,
+) -> Payment:
+    """A pending mobile money payment (the caller then calls `request_collection`)."""
+    now = utcnow()
+    payment = Payment(
+        id=uuid.uuid4(),
+        payer_business_id=payer_business_id,
+        checkout_id=checkout_id,
+        purpose=purpose,
+        method="mobile_money",
+        provider=provider,
+        payer_phone=payer_phone,
+        amount=amount,
+        currency=currency,
+        status="pending",
+        hold_until=hold_until,
+        details={},
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(payment)
+    return payment
+
+
+def request_collection(session: Session, payment: Payment, *, then: Callable[[NextStep], None] | None = None) -> None:
+    """Asks the provider once the caller's transaction commits; `then` receives the payer's
+    next step as it stands once the provider was asked."""
     payment_id = payment.id
-    run_after_commit(session, lambda: send_collection_request(payment_id))
+
+    def send() -> None:
+        send_collection_request(payment_id)
+        if then is None:
+            return
+        try:
+            then(step_now(payment_id))
+        except Exception:
+            logger.exception("reading the payment after its request failed", extra={"payment_id": str(payment_id)})
+
+    run_after_commit(session, send)
+
+
+def step_now(payment_id: uuid.UUID) -> NextStep:
+    """The payer's next step as the database has it now (in a unit of work of its own)."""
+    with unit_of_work() as uow:
+        return step_of(uow.session, payment_id)
+
+
+def step_of(session: Session, payment_id: uuid.UUID) -> NextStep:
+    payment = repository.get_payment(session, payment_id)
+    if payment is None:
+        raise PaymentNotFound()
+    return next_step(payment, repository.open_attempt(session, payment_id), now=utcnow())
 
 
 def callback_url(provider: str, payment_id: uuid.UUID, attempt: int) -> str | None:
@@ -80,24 +166,29 @@ class _Claim:
 
 
 def send_collection_request(payment_id: uuid.UUID) -> str:
-    """Never raises (it runs after a commit): returns what happened, for logs and tests."""
+    """Never raises (it runs after a commit): returns what happened (`SENT`, `REJECTED`,
+    `UNCONFIRMED_SEND`, `NOT_SENT`, `ERROR`), for logs and tests."""
     try:
         claim = _claim(payment_id)
         if claim is None:
-            return "not_sent"
-        initiation: Initiation | None = None
-        reason: str | None = None
-        error: Exception | None = None
-        try:
-            initiation = get_provider(claim.provider).initiate_collection(claim.request)
-        except ProviderRejected as exc:
-            initiation, reason, error = None, "request_rejected", exc
-        except ProviderError as exc:
-            initiation, reason, error = None, "provider_unavailable", exc
-        return _record(payment_id, claim, initiation, reason, error)
+            return NOT_SENT
+        return ask_provider(payment_id, claim.attempt_id, claim.provider, claim.request)
     except Exception:
         logger.exception("collection request failed", extra={"payment_id": str(payment_id)})
-        return "error"
+        return ERROR
+
+
+def ask_provider(payment_id: uuid.UUID, attempt_id: uuid.UUID, provider: str, request: CollectionRequest) -> str:
+    """Asks `provider` within the budget and records the answer on the attempt."""
+    with time_budget(get_settings().payments_collection_budget_seconds):
+        try:
+            initiation = get_provider(provider).initiate_collection(request)
+        except (ProviderRejected, ProviderNotReached) as exc:
+            reason = "request_rejected" if isinstance(exc, ProviderRejected) else "provider_unavailable"
+            return _refused(payment_id, attempt_id, provider, reason, exc)
+        except ProviderError as exc:
+            return _unconfirmed(payment_id, attempt_id, provider, exc)
+    return _sent(payment_id, attempt_id, initiation)
 
 
 def _claim(payment_id: uuid.UUID) -> _Claim | None:
@@ -142,40 +233,53 @@ def _claim(payment_id: uuid.UUID) -> _Claim | None:
         return _Claim(attempt_id=attempt.id, provider=provider.name, request=request)
 
 
-def _record(
-    payment_id: uuid.UUID,
-    claim: _Claim,
-    initiation: Initiation | None,
-    reason: str | None,
-    error: Exception | None,
-) -> str:
+def _sent(payment_id: uuid.UUID, attempt_id: uuid.UUID, initiation: Initiation) -> str:
+    with payments_unit() as uow:
+        payment = repository.lock_payment(uow.session, payment_id)
+        attempt = repository.get_attempt(uow.session, attempt_id)
+        assert payment is not None
+        assert attempt is not None
+        attempt.reference = initiation.reference
+        attempt.response = initiation.response
+        if attempt.outcome is None:
+            payment.provider_reference = initiation.reference
+        uow.commit()
+    return SENT
+
+
+def _unconfirmed(payment_id: uuid.UUID, attempt_id: uuid.UUID, provider: str, error: Exception) -> str:
+    logger.warning(
+        "provider answer unreadable: the payment stays pending until confirmed",
+        extra={"payment_id": str(payment_id), "provider": provider, "error": str(error)[:300]},
+    )
+    with payments_unit() as uow:
+        attempt = repository.get_attempt(uow.session, attempt_id)
+        assert attempt is not None
+        attempt.response = {**attempt.response, UNCONFIRMED: True, "error": str(error)[:300]}
+        uow.commit()
+    return UNCONFIRMED_SEND
+
+
+def _refused(payment_id: uuid.UUID, attempt_id: uuid.UUID, provider: str, reason: str, error: Exception) -> str:
+    logger.warning(
+        "provider refused the collection request",
+        extra={"payment_id": str(payment_id), "provider": provider, "reason": reason, "error": str(error)[:300]},
+    )
     with payments_unit() as uow:
         session = uow.session
         payment = repository.get_payment(session, payment_id)
         assert payment is not None
         lock_first = handlers.handler_for(payment.purpose).lock_first
-        if initiation is None and lock_first is not None:
+        if lock_first is not None:
             lock_first(session, payment)
         payment = repository.lock_payment(session, payment_id)
-        attempt = repository.get_attempt(session, claim.attempt_id)
+        attempt = repository.get_attempt(session, attempt_id)
         assert payment is not None
         assert attempt is not None
-        if initiation is not None:
-            attempt.reference = initiation.reference
-            attempt.response = initiation.response
-            if attempt.outcome is None:
-                payment.provider_reference = initiation.reference
-            outcome = "sent"
-        else:
-            logger.warning(
-                "provider refused the collection request",
-                extra={"payment_id": str(payment_id), "provider": claim.provider, "error": str(error)},
-            )
-            attempt.response = {"error": str(error)[:300], "code": getattr(error, "code", None)}
-            verdict = Verdict(Decision.FAIL, reason=reason, provider_message=str(error)[:300])
-            apply_verdict(session, payment, attempt, verdict, source="initiation")
-            if attempt.outcome == "failed":
-                attempt.outcome = "rejected"
-            outcome = "rejected"
+        attempt.response = {"error": str(error)[:300], "code": getattr(error, "code", None)}
+        verdict = Verdict(Decision.FAIL, reason=reason, provider_message=str(error)[:300])
+        apply_verdict(session, payment, attempt, verdict, source="initiation")
+        if attempt.outcome == "failed":
+            attempt.outcome = "rejected"
         uow.commit()
-    return outcome
+    return REJECTED

@@ -12,7 +12,15 @@ class PaymentNotFound(NotFound):
 
 class PaymentInProgress(Conflict):
     code = "payment_in_progress"
-    message = "A payment request is already waiting for approval on the phone."
+    message = (
+        "This payment is still in progress: approve it on the phone, or wait until we know whether it went "
+        "through before trying again."
+    )
+
+
+class ProviderCurrencyMismatch(BusinessRuleViolation):
+    code = "provider_currency_mismatch"
+    message = "This payment provider collects in another currency."
 
 
 class PaymentNotRetryable(Conflict):
@@ -42,7 +50,12 @@ class RefundNotFound(NotFound):
 
 class RefundAlreadyClosed(Conflict):
     code = "refund_closed"
-    message = "This refund is already completed or rejected."
+    message = "This refund cannot move to that status."
+
+
+class PaymentNotInReview(Conflict):
+    code = "payment_not_in_review"
+    message = "Only a payment in review can be resolved."
 
 
 class SettlementNotFound(NotFound):

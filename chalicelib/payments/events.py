@@ -6,10 +6,15 @@ so this is what guarantees that no payment stays pending forever:
 
 - the provider's status query settles it exactly like a verified callback (`settle`);
 - a payment the provider still cannot confirm (processing, unknown, not found) once its
-  hold has run out (`handlers.hold_until`: for a checkout, the orders' expiry) is failed
+  hold has run out (`Payment.hold_until`: for a checkout, the orders' expiry) is failed
   as `expired` and, for a checkout, its orders released;
 - a payment whose collection request was never sent (the process died after the commit)
-  is sent now if the payer may still pay, else failed the same way.
+  is sent now if the payer may still pay, else failed the same way;
+- a request whose answer we could not read (`collection`: unconfirmed) and that the
+  provider does not know (MoMo answers 404 for an X-Reference-Id it never received) is sent
+  again with the same reference while the payer may still pay: MoMo deduplicates on it;
+- a payment that failed while such a request was still open is asked about for
+  `FOLLOW_UP_HOURS` more: money that arrives after all is credited late and refunded.
 
 Each payment is settled in its own short transaction; the provider is asked with no
 transaction open. Runs before the order expiry in the sweeper, so a payment that did
@@ -28,14 +33,18 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
 from chalicelib.payments import handlers, repository
-from chalicelib.payments.collection import send_collection_request
-from chalicelib.payments.models import Payment
+from chalicelib.payments.collection import SENT, ask_provider, callback_url, send_collection_request
+from chalicelib.payments.models import Payment, PaymentAttempt
 from chalicelib.payments.providers import get_provider
+from chalicelib.payments.providers.base import CollectionRequest, ProviderResult
 from chalicelib.payments.settle import settle_attempt
+from chalicelib.payments.steps import is_unconfirmed
 from chalicelib.payments.units import payments_unit
 from chalicelib.payments.verification import Decision, Verdict, decide
 
 RECHECK_SECONDS = 60
+FOLLOW_UP_HOURS = 24
+NOT_FOUND = "not_found"
 
 
 def reconcile_pending_payments(time_left_ms: Callable[[], int] | None = None) -> dict[str, Any]:
@@ -47,6 +56,12 @@ def reconcile_pending_payments(time_left_ms: Callable[[], int] | None = None) ->
             stale_before=now - timedelta(minutes=settings.reconcile_after_minutes),
             checked_before=now - timedelta(seconds=RECHECK_SECONDS),
             now=now,
+            limit=settings.reconcile_batch_size,
+        )
+        ids += repository.failed_payments_with_open_attempts(
+            uow.session,
+            sent_after=now - timedelta(hours=FOLLOW_UP_HOURS + 1),
+            checked_before=now - timedelta(seconds=RECHECK_SECONDS),
             limit=settings.reconcile_batch_size,
         )
     outcomes: Counter[str] = Counter()
@@ -66,29 +81,66 @@ def reconcile_payment(payment_id: uuid.UUID) -> str:
     with payments_unit() as uow:
         session = uow.session
         payment = repository.get_payment(session, payment_id)
-        if payment is None or payment.status != "pending" or payment.provider is None:
+        if payment is None or payment.provider is None or payment.status not in ("pending", "failed"):
             return "not_pending"
         attempt = repository.open_attempt(session, payment_id)
-        hold = handlers.hold_until(session, payment)
-        expired = hold is None or hold <= utcnow()
+        if payment.status == "failed" and attempt is None:
+            return "not_pending"
+        expired = payment.hold_until is None or payment.hold_until <= utcnow()
         repository.mark_checked(session, payment_id, utcnow())
         uow.commit()
     if attempt is None:  # never sent (or the send failed before reaching the provider)
         if expired:
             return _expire_unsent(payment)
-        return "sent" if send_collection_request(payment_id) == "sent" else "not_sent"
-    verdict = Verdict(Decision.WAIT)
+        return "sent" if send_collection_request(payment_id) == SENT else "not_sent"
+    query: ProviderResult | None = None
     if attempt.reference is not None:
-        verdict = decide(payment, attempt, None, get_provider(attempt.provider).query_status(attempt.reference))
-    if verdict.decision is Decision.WAIT and expired:
-        verdict = Verdict(
-            Decision.FAIL,
-            reason="expired",
-            provider_code=verdict.provider_code,
-            provider_message=verdict.provider_message or "no confirmation before the hold ran out",
-        )
-    effect = settle_attempt(payment, attempt.id, verdict, source="status_query")
+        query = get_provider(attempt.provider).query_status(attempt.reference)
+        if _never_received(attempt, query) and not expired and payment.status == "pending":
+            return "resent" if _send_again(payment, attempt) == SENT else "not_sent"
+    verdict = Verdict(Decision.WAIT) if query is None else decide(payment, attempt, None, query)
+    settled_attempt: uuid.UUID | None = attempt.id
+    if verdict.decision is Decision.WAIT and payment.status == "failed":
+        if attempt.requested_at > utcnow() - timedelta(hours=FOLLOW_UP_HOURS):
+            return "wait"
+        verdict = _expired(verdict)  # closes the attempt: a day without an answer
+    elif verdict.decision is Decision.WAIT and expired:
+        verdict = _expired(verdict)
+        settled_attempt = None  # the payment fails; its attempt stays open for the follow-up
+    effect = settle_attempt(payment, settled_attempt, verdict, source="status_query")
     return verdict.decision.value if effect != "no_effect" else "no_effect"
+
+
+def _expired(verdict: Verdict) -> Verdict:
+    return Verdict(
+        Decision.FAIL,
+        reason="expired",
+        provider_code=verdict.provider_code,
+        provider_message=verdict.provider_message or "no confirmation before the hold ran out",
+    )
+
+
+def _never_received(attempt: PaymentAttempt, query: ProviderResult) -> bool:
+    """The provider does not know a request whose answer we could not read: it never got it."""
+    return is_unconfirmed(attempt) and query.provider_code == NOT_FOUND
+
+
+def _send_again(payment: Payment, attempt: PaymentAttempt) -> str:
+    """The same request, with the same reference (the provider deduplicates on it)."""
+    with payments_unit() as uow:
+        account_reference, description = handlers.describe(uow.session, payment)
+    request = CollectionRequest(
+        payment_id=payment.id,
+        attempt=attempt.number,
+        reference=attempt.reference,
+        amount=payment.charged_amount or payment.amount,
+        currency=payment.currency,
+        payer_phone=attempt.payer_phone,
+        account_reference=account_reference,
+        description=description,
+        callback_url=callback_url(attempt.provider, payment.id, attempt.number),
+    )
+    return ask_provider(payment.id, attempt.id, attempt.provider, request)
 
 
 def _expire_unsent(payment: Payment) -> str:

@@ -30,7 +30,16 @@ from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 PAYMENT_STATUSES = ("pending", "succeeded", "failed", "needs_review", "refunded", "partially_refunded")
 PAYMENT_METHODS = ("mobile_money", "cash", "mobile_money_on_delivery")
 PAYMENT_PURPOSES = ("checkout", "order_collection", "subscription")
-REFUND_STATUSES = ("open", "refund_pending", "completed", "rejected")
+REFUND_STATUSES = ("open", "sent", "completed", "failed")
+REFUND_CAUSES = (
+    "cancelled_order",
+    "late_payment",
+    "duplicate_collection",
+    "orphan_collection",
+    "needs_review",
+    "invoice_already_settled",
+    "manual",
+)
 ATTEMPT_OUTCOMES = ("succeeded", "failed", "rejected", "review", "expired")
 SETTLEMENT_STATUSES = ("due", "paid", "cancelled")
 LOG_KINDS = ("callback", "status_query")
@@ -83,6 +92,10 @@ class Payment(Base):
     )
     last_checked_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), comment="When reconciliation last asked the provider."
+    )
+    hold_until: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True),
+        comment="Until when the payer may still pay or retry (a checkout: its orders' expiry); NULL: nothing held.",
     )
 
 
@@ -149,21 +162,46 @@ class ProviderMessage(Base):
 
 
 class Refund(Base):
+    """Money owed back to a payer: opened by the system (a paid order cancelled, money that
+    arrived late, twice, or for no payment we know) or by an admin, then paid out by hand or
+    through the provider. A refund of an orphan collection has no payment: it names the
+    provider message that brought the money instead."""
+
     __tablename__ = "refunds"
     __table_args__ = (
         CheckConstraint(one_of("status", REFUND_STATUSES), name="status"),
+        CheckConstraint(one_of("cause", REFUND_CAUSES), name="cause"),
         CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("payment_id IS NOT NULL OR provider_message_id IS NOT NULL", name="has_source"),
         Index("ix_refunds_payment_id", "payment_id"),
+        Index("ix_refunds_order_id", "order_id"),
+        Index("ix_refunds_created_id", "created_at", "id"),
+        Index("ix_refunds_status_created", "status", "created_at"),
+        Index("ix_refunds_payer_created", "payer_business_id", "created_at"),
+        Index("ix_refunds_provider_message", "provider_message_id", unique=True),
     )
 
     id: Mapped[UUIDPk]
-    payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payments.id", ondelete="RESTRICT"))
+    payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id", ondelete="RESTRICT"))
     order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id", ondelete="RESTRICT"))
+    order_number: Mapped[str | None] = mapped_column(String(20))
+    payer_business_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("businesses.id", ondelete="RESTRICT"))
+    provider_message_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The provider message of an orphan collection (no foreign key, as the log's own ids)."
+    )
+    cause: Mapped[str] = mapped_column(String(30), server_default="manual")
+    provider: Mapped[str | None] = mapped_column(String(20))
+    payer_phone: Mapped[str | None] = mapped_column(String(20))
     amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    currency: Mapped[str] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(String(500))
     reference: Mapped[str | None] = mapped_column(String(100))
+    failure_reason: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[CreatedAt]
+    updated_at: Mapped[CreatedAt]
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_by: Mapped[uuid.UUID | None] = mapped_column()
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     requested_by: Mapped[uuid.UUID | None] = mapped_column(
         comment="The admin who asked; NULL when the system opened it."
@@ -173,7 +211,8 @@ class Refund(Base):
 
 class Settlement(Base):
     """What the platform owes a wholesaler for one order paid through the platform:
-    the order total minus the platform's commission."""
+    the order total minus the platform's commission. `cancelled` once the order is cancelled
+    before the payout (its retailer is refunded instead)."""
 
     __tablename__ = "settlements"
     __table_args__ = (
@@ -185,6 +224,7 @@ class Settlement(Base):
 
     id: Mapped[UUIDPk]
     order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("orders.id", ondelete="RESTRICT"))
+    order_number: Mapped[str] = mapped_column(String(20))
     wholesaler_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id", ondelete="RESTRICT"))
     payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payments.id", ondelete="RESTRICT"))
     currency: Mapped[str] = mapped_column(String(3))

@@ -74,17 +74,49 @@ def payment_arrived_late(session: Session, payment: Payment, refund: Refund) -> 
     )
 
 
-def refund_completed(session: Session, payment: Payment, refund: Refund) -> None:
-    _record(
+def _refund_payload(refund: Refund) -> dict[str, Any]:
+    return {
+        "business_id": str(refund.payer_business_id) if refund.payer_business_id else None,
+        "refund_id": str(refund.id),
+        "payment_id": str(refund.payment_id) if refund.payment_id else None,
+        "order_id": str(refund.order_id) if refund.order_id else None,
+        "order_number": refund.order_number,
+        "cause": refund.cause,
+        "reason": refund.reason,
+        "refund_amount": str(refund.amount),
+        "currency": refund.currency,
+        "provider": refund.provider,
+        "payer_phone": refund.payer_phone,
+        "reference": refund.reference,
+    }
+
+
+def refund_opened(session: Session, refund: Refund) -> None:
+    """Tells the payer that money is coming back (nothing to tell for an orphan collection:
+    the admins hear of it as `OrphanCollectionReceived`)."""
+    if refund.payer_business_id is None:
+        return
+    record_event(
+        session, "RefundOpened", aggregate_type="refund", aggregate_id=refund.id, payload=_refund_payload(refund)
+    )
+
+
+def refund_completed(session: Session, refund: Refund) -> None:
+    if refund.payer_business_id is None:
+        return
+    record_event(
+        session, "RefundCompleted", aggregate_type="refund", aggregate_id=refund.id, payload=_refund_payload(refund)
+    )
+
+
+def orphan_collection_received(session: Session, refund: Refund, *, receipt: str | None) -> None:
+    """Money a provider confirmed that no payment of ours asked for: for the admins."""
+    record_event(
         session,
-        "RefundCompleted",
-        payment,
-        {
-            **_base(payment),
-            "refund_id": str(refund.id),
-            "refund_amount": str(refund.amount),
-            "reference": refund.reference,
-        },
+        "OrphanCollectionReceived",
+        aggregate_type="refund",
+        aggregate_id=refund.id,
+        payload={**_refund_payload(refund), "receipt": receipt},
     )
 
 

@@ -5,7 +5,8 @@ ledger credited, for one UTC day.
 - matched: the same provider reference on both sides, same amount (when the provider gave one);
 - amount_differences: the same reference, different amounts;
 - missing_in_ledger: a success the provider reported that credited no payment (an unknown
-  reference, a payment sent to review, a push we lost track of);
+  reference, a payment sent to review, a push we lost track of); an orphan collection
+  carries the refund opened for it;
 - missing_at_provider: a payment credited that day without a provider success logged that
   day (e.g. its callback came in just before midnight).
 
@@ -43,6 +44,7 @@ def daily_report(session: Session, *, day: date) -> ReconciliationReport:
         else:
             unreferenced.append(payment)
     credited_elsewhere = repository.credited_references(session, [k for k in receipts if k not in ledger])
+    orphan_refunds = repository.refunds_of_messages(session, [m.id for m in receipts.values()])
 
     report = ReconciliationReport(
         date=day,
@@ -57,6 +59,7 @@ def daily_report(session: Session, *, day: date) -> ReconciliationReport:
         payment = ledger.get(key) or credited_elsewhere.get(key)
         line = _line(key, message, payment)
         if payment is None:
+            line.refund_id = orphan_refunds.get(message.id)
             report.missing_in_ledger.append(line)
         elif message.amount is not None and message.amount != _paid(payment):
             report.amount_differences.append(line)

@@ -13,11 +13,11 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
-from chalicelib.orders.models import Order, OrderLine
 from chalicelib.payments.models import Payment, PaymentAttempt, ProviderMessage, Refund, Settlement
 
 CREDITED = ("succeeded", "partially_refunded", "refunded")
-COMMITTED_REFUNDS = ("open", "refund_pending", "completed")
+COMMITTED_REFUNDS = ("open", "sent", "completed")
+"""Refunds that count against what is left to refund (a failed payout is sent again or dropped)."""
 
 # --- payments and attempts ------------------------------------------------------------
 
@@ -102,8 +102,8 @@ def payments_to_reconcile(
     session: Session, *, stale_before: datetime, checked_before: datetime, now: datetime, limit: int
 ) -> list[uuid.UUID]:
     """Pending payments older than `stale_before` whose open attempt (if any) was also sent
-    before it, not asked about since `checked_before`, or whose orders' hold just ran out
-    (asked once more before they would expire unpaid)."""
+    before it, not asked about since `checked_before`, or whose hold just ran out (asked
+    once more before their orders would expire unpaid)."""
     recent_attempt = (
         select(PaymentAttempt.id)
         .where(
@@ -113,24 +113,85 @@ def payments_to_reconcile(
         )
         .exists()
     )
-    hold_over = (
-        select(Order.id)
-        .where(Order.checkout_id == Payment.checkout_id, Order.status == "pending_payment", Order.expires_at <= now)
-        .exists()
-    )
     rows = session.scalars(
         select(Payment.id)
         .where(
             Payment.status == "pending",
             Payment.provider.is_not(None),
             Payment.created_at <= stale_before,
-            or_(Payment.last_checked_at.is_(None), Payment.last_checked_at <= checked_before, hold_over),
+            or_(
+                Payment.last_checked_at.is_(None),
+                Payment.last_checked_at <= checked_before,
+                Payment.hold_until <= now,
+            ),
             ~recent_attempt,
         )
         .order_by(Payment.created_at, Payment.id)
         .limit(limit)
     )
     return list(rows)
+
+
+def failed_payments_with_open_attempts(
+    session: Session, *, sent_after: datetime, checked_before: datetime, limit: int
+) -> list[uuid.UUID]:
+    """Payments failed (their hold ran out) while a request we could not confirm was still
+    open at the provider: the money may yet arrive, so the provider is asked until
+    `sent_after` has passed."""
+    rows = session.scalars(
+        select(Payment.id)
+        .join(PaymentAttempt, PaymentAttempt.payment_id == Payment.id)
+        .where(
+            PaymentAttempt.outcome.is_(None),
+            PaymentAttempt.requested_at > sent_after,
+            Payment.status == "failed",
+            or_(Payment.last_checked_at.is_(None), Payment.last_checked_at <= checked_before),
+        )
+        .order_by(PaymentAttempt.requested_at)
+        .limit(limit)
+    )
+    return list(rows)
+
+
+def unanswered_attempt_for(
+    session: Session, *, provider: str, payer_phone: str, amount: Decimal, sent_from: datetime, sent_to: datetime
+) -> PaymentAttempt | None:
+    """The oldest request to `payer_phone` for `amount` sent in [sent_from, sent_to] whose
+    answer we never read (no provider reference), locked: what a callback with a reference
+    we do not know may be about."""
+    return session.scalar(
+        select(PaymentAttempt)
+        .join(Payment, Payment.id == PaymentAttempt.payment_id)
+        .where(
+            PaymentAttempt.provider == provider,
+            PaymentAttempt.reference.is_(None),
+            PaymentAttempt.outcome.is_(None),
+            PaymentAttempt.payer_phone == payer_phone,
+            PaymentAttempt.requested_at >= sent_from,
+            PaymentAttempt.requested_at <= sent_to,
+            Payment.charged_amount == amount,
+        )
+        .order_by(PaymentAttempt.requested_at, PaymentAttempt.id)
+        .limit(1)
+        .with_for_update(of=PaymentAttempt, skip_locked=True)
+    )
+
+
+def credited_payment_of_checkout(session: Session, checkout_id: uuid.UUID) -> Payment | None:
+    return session.scalar(
+        select(Payment)
+        .where(Payment.checkout_id == checkout_id, Payment.status.in_(("succeeded", "partially_refunded")))
+        .with_for_update()
+    )
+
+
+def pending_payments_of_checkouts(session: Session, checkout_ids: Sequence[uuid.UUID]) -> Sequence[Payment]:
+    return session.scalars(
+        select(Payment)
+        .where(Payment.checkout_id.in_(checkout_ids), Payment.status == "pending")
+        .order_by(Payment.id)
+        .with_for_update()
+    ).all()
 
 
 def mark_checked(session: Session, payment_id: uuid.UUID, now: datetime) -> None:
@@ -164,17 +225,6 @@ def list_payments(
             or_(Payment.created_at < created_at, and_(Payment.created_at == created_at, Payment.id < last_id))
         )
     return session.execute(statement.order_by(Payment.created_at.desc(), Payment.id.desc()).limit(limit)).all()
-
-
-def line_counts(session: Session, order_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
-    rows = session.execute(
-        select(OrderLine.order_id, func.count()).where(OrderLine.order_id.in_(order_ids)).group_by(OrderLine.order_id)
-    )
-    return {order_id: int(n) for order_id, n in rows}
-
-
-def orders_of_checkout(session: Session, checkout_id: uuid.UUID) -> Sequence[Order]:
-    return session.scalars(select(Order).where(Order.checkout_id == checkout_id).order_by(Order.number)).all()
 
 
 # --- the transaction log ----------------------------------------------------------------
@@ -258,10 +308,77 @@ def lock_refund(session: Session, refund_id: uuid.UUID) -> Refund | None:
 
 
 def refunds_of_payment(session: Session, payment_id: uuid.UUID) -> Sequence[Refund]:
-    return session.scalars(select(Refund).where(Refund.payment_id == payment_id).order_by(Refund.created_at)).all()
+    return session.scalars(
+        select(Refund).where(Refund.payment_id == payment_id).order_by(Refund.created_at, Refund.id)
+    ).all()
+
+
+def refunds_of_orders(session: Session, order_ids: Sequence[uuid.UUID]) -> Sequence[Refund]:
+    return session.scalars(
+        select(Refund).where(Refund.order_id.in_(order_ids)).order_by(Refund.created_at, Refund.id)
+    ).all()
+
+
+def refund_of_message(session: Session, message_id: uuid.UUID) -> Refund | None:
+    return session.scalar(select(Refund).where(Refund.provider_message_id == message_id))
+
+
+def refunds_of_messages(session: Session, message_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    if not message_ids:
+        return {}
+    rows = session.execute(
+        select(Refund.provider_message_id, Refund.id).where(Refund.provider_message_id.in_(message_ids))
+    )
+    return {message_id: refund_id for message_id, refund_id in rows if message_id is not None}
+
+
+def list_refunds(
+    session: Session,
+    *,
+    status: str | None,
+    cause: str | None,
+    provider: str | None,
+    payer_business_id: uuid.UUID | None,
+    created_from: datetime | None,
+    created_to: datetime | None,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> Sequence[Any]:
+    statement = (
+        select(Refund, Payment.status.label("payment_status"), Business.name.label("payer_name"))
+        .join(Payment, Payment.id == Refund.payment_id, isouter=True)
+        .join(Business, Business.id == Refund.payer_business_id, isouter=True)
+    )
+    filters = (
+        (Refund.status, status),
+        (Refund.cause, cause),
+        (Refund.provider, provider),
+        (Refund.payer_business_id, payer_business_id),
+    )
+    for column, value in filters:
+        if value is not None:
+            statement = statement.where(column == value)
+    if created_from is not None:
+        statement = statement.where(Refund.created_at >= created_from)
+    if created_to is not None:
+        statement = statement.where(Refund.created_at < created_to)
+    if after is not None:
+        created_at, last_id = after
+        statement = statement.where(
+            or_(Refund.created_at < created_at, and_(Refund.created_at == created_at, Refund.id < last_id))
+        )
+    return session.execute(statement.order_by(Refund.created_at.desc(), Refund.id.desc()).limit(limit)).all()
 
 
 # --- settlements --------------------------------------------------------------------------
+
+
+def _refunded_for_order() -> Any:
+    return (
+        select(func.coalesce(func.sum(Refund.amount), 0))
+        .where(Refund.order_id == Settlement.order_id, Refund.status.in_(COMMITTED_REFUNDS))
+        .scalar_subquery()
+    )
 
 
 def list_settlements(
@@ -272,17 +389,10 @@ def list_settlements(
     after: tuple[datetime, uuid.UUID] | None,
     limit: int,
 ) -> Sequence[Any]:
-    statement = (
-        select(Settlement, Order.number.label("order_number"), Order.status.label("order_status"))
-        .join(Order, Order.id == Settlement.order_id)
-        .where(Settlement.wholesaler_id == wholesaler_id)
+    statement = select(Settlement, _refunded_for_order().label("refunded")).where(
+        Settlement.wholesaler_id == wholesaler_id
     )
-    due_but_cancelled = and_(Settlement.status == "due", Order.status == "cancelled")
-    if status == "due":
-        statement = statement.where(Settlement.status == "due", Order.status != "cancelled")
-    elif status == "cancelled":
-        statement = statement.where(or_(Settlement.status == "cancelled", due_but_cancelled))
-    elif status is not None:
+    if status is not None:
         statement = statement.where(Settlement.status == status)
     if after is not None:
         created_at, last_id = after
@@ -295,8 +405,7 @@ def list_settlements(
 def settlement_totals(session: Session, wholesaler_id: uuid.UUID) -> dict[str, Decimal]:
     rows = session.execute(
         select(Settlement.status, func.sum(Settlement.amount_due))
-        .join(Order, Order.id == Settlement.order_id)
-        .where(Settlement.wholesaler_id == wholesaler_id, or_(Settlement.status != "due", Order.status != "cancelled"))
+        .where(Settlement.wholesaler_id == wholesaler_id)
         .group_by(Settlement.status)
     ).all()
     return {status: Decimal(total or 0) for status, total in rows}
@@ -306,5 +415,16 @@ def lock_settlement(session: Session, settlement_id: uuid.UUID) -> Settlement | 
     return session.scalar(select(Settlement).where(Settlement.id == settlement_id).with_for_update())
 
 
-def order_status(session: Session, order_id: uuid.UUID) -> str | None:
-    return session.scalar(select(Order.status).where(Order.id == order_id))
+def cancel_due_settlement(session: Session, order_id: uuid.UUID) -> None:
+    session.execute(
+        update(Settlement).where(Settlement.order_id == order_id, Settlement.status == "due").values(status="cancelled")
+    )
+
+
+def refunded_for_order(session: Session, order_id: uuid.UUID) -> Decimal:
+    total = session.scalar(
+        select(func.coalesce(func.sum(Refund.amount), 0)).where(
+            Refund.order_id == order_id, Refund.status.in_(COMMITTED_REFUNDS)
+        )
+    )
+    return Decimal(total or 0)

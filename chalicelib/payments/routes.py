@@ -13,14 +13,19 @@ from chalicelib.payments import reconciliation, refunds, service, settlements
 from chalicelib.payments.schemas import (
     AdminPaymentPage,
     AdminPaymentQuery,
+    AdminRefundPage,
+    AdminRefundQuery,
     CompleteRefundRequest,
     PaymentOut,
     PayoutRequest,
     ReconciliationQuery,
     ReconciliationReport,
+    RefundFailedRequest,
     RefundOut,
     RefundRequest,
+    RefundSentRequest,
     RetryRequest,
+    ReviewResolution,
     SettlementOut,
     SettlementPage,
     SettlementQuery,
@@ -133,9 +138,72 @@ def refund_payment(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
 
 @endpoint(
     admin_payments_bp,
+    "/admin/payments/{id}/resolve",
+    "POST",
+    summary="Settle a payment in review: credit it, refund it or record that no money arrived",
+    request=ReviewResolution,
+    response=PaymentOut,
+    errors=(409,),
+    tags=("admin",),
+    roles=(ADMIN,),
+)
+def resolve_review(ctx: RequestContext, id: uuid.UUID) -> PaymentOut:
+    return service.resolve_review(
+        ctx.session, principal=ctx.principal, payment_id=id, body=ctx.body, source_ip=ctx.source_ip
+    )
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/refunds",
+    "GET",
+    summary="Every refund (cancelled orders, late, duplicate and orphan collections, reviews, manual), newest first",
+    query=AdminRefundQuery,
+    response=AdminRefundPage,
+    tags=("admin",),
+    roles=PLATFORM_ROLES,
+)
+def list_refunds(ctx: RequestContext) -> AdminRefundPage:
+    return refunds.list_refunds(ctx.session, query=ctx.query)
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/refunds/{id}/sent",
+    "POST",
+    summary="Record that an open (or failed) refund was paid out, with the payout's reference",
+    request=RefundSentRequest,
+    response=RefundOut,
+    errors=(409,),
+    tags=("admin",),
+    roles=(ADMIN,),
+)
+def mark_refund_sent(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
+    return refunds.mark_sent(ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip)
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/refunds/{id}/failed",
+    "POST",
+    summary="Record that a refund's payout failed (it may be sent again)",
+    request=RefundFailedRequest,
+    response=RefundOut,
+    errors=(409,),
+    tags=("admin",),
+    roles=(ADMIN,),
+)
+def mark_refund_failed(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
+    return refunds.mark_failed(
+        ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip
+    )
+
+
+@endpoint(
+    admin_payments_bp,
     "/admin/refunds/{id}/complete",
     "POST",
-    summary="Record the payout of an open or pending refund",
+    summary="Record that an open or sent refund reached the payer",
     request=CompleteRefundRequest,
     response=RefundOut,
     errors=(409,),

@@ -9,9 +9,21 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from chalicelib.orders.schemas import Phone
+from chalicelib.accounts.schemas import Phone
+from chalicelib.core.money import MoneyInput
 
 PaymentStatus = Literal["pending", "succeeded", "failed", "needs_review", "refunded", "partially_refunded"]
+RefundStatus = Literal["open", "sent", "completed", "failed"]
+RefundCause = Literal[
+    "cancelled_order",
+    "late_payment",
+    "duplicate_collection",
+    "orphan_collection",
+    "needs_review",
+    "invoice_already_settled",
+    "manual",
+]
+NextAction = Literal["approve_on_phone", "wait", "retry", "none"]
 Provider = Literal["mpesa", "mtn_momo", "sandbox"]
 Purpose = Literal["checkout", "order_collection", "subscription"]
 Reference = Annotated[str, Field(min_length=1, max_length=100)]
@@ -34,6 +46,24 @@ class PaymentOrder(BaseModel):
     wholesaler_id: uuid.UUID
 
 
+class RefundSummary(BaseModel):
+    """A refund as the payer sees it, on its payment and on its order."""
+
+    id: uuid.UUID
+    status: RefundStatus
+    cause: RefundCause
+    amount: Decimal
+    currency: str
+    reason: str
+    payment_id: uuid.UUID | None
+    order_id: uuid.UUID | None
+    order_number: str | None
+    reference: str | None = Field(description="The payout's reference (e.g. the M-Pesa transaction code).")
+    created_at: datetime
+    sent_at: datetime | None
+    completed_at: datetime | None
+
+
 class PaymentOut(BaseModel):
     id: uuid.UUID
     purpose: Purpose
@@ -51,9 +81,13 @@ class PaymentOut(BaseModel):
     attempts: int
     can_retry: bool
     retry_until: datetime | None
-    next_action: Literal["approve_on_phone", "retry", "none"]
+    next_action: NextAction = Field(
+        description="approve_on_phone: the phone asks for approval; wait: we are confirming the payment with the "
+        "provider (do not pay again); retry: it failed and may be tried again; none: nothing to do."
+    )
     message: str
     orders: list[PaymentOrder]
+    refunds: list[RefundSummary]
     created_at: datetime
     settled_at: datetime | None
 
@@ -111,7 +145,7 @@ class AdminPaymentPage(BaseModel):
 
 
 class RefundRequest(Strict):
-    amount: Annotated[Decimal, Field(gt=0, le=Decimal("999999999999.99"), decimal_places=2)]
+    amount: Annotated[MoneyInput, Field(gt=0, le=Decimal("999999999999.99"), decimal_places=2)]
     reason: Annotated[str, Field(min_length=3, max_length=500)]
 
 
@@ -119,17 +153,64 @@ class CompleteRefundRequest(Strict):
     reference: Reference
 
 
+class RefundSentRequest(Strict):
+    reference: Reference = Field(description="The payout's reference (e.g. the M-Pesa B2C or bank transfer code).")
+
+
+class RefundFailedRequest(Strict):
+    reason: Annotated[str, Field(min_length=3, max_length=300)]
+
+
 class RefundOut(BaseModel):
     id: uuid.UUID
-    payment_id: uuid.UUID
-    order_id: uuid.UUID | None
+    status: RefundStatus
+    cause: RefundCause
     amount: Decimal
-    status: Literal["open", "refund_pending", "completed", "rejected"]
+    currency: str
     reason: str
+    payment_id: uuid.UUID | None
+    payment_status: PaymentStatus | None
+    order_id: uuid.UUID | None
+    order_number: str | None
+    payer_business_id: uuid.UUID | None
+    provider: str | None
+    payer_phone: str | None = Field(description="Where the money goes back to.")
+    provider_message_id: uuid.UUID | None = Field(description="For an orphan collection: the provider's message.")
     reference: str | None
+    failure_reason: str | None
     created_at: datetime
+    sent_at: datetime | None
     completed_at: datetime | None
-    payment_status: PaymentStatus
+
+
+class AdminRefundQuery(Strict):
+    status: RefundStatus | None = None
+    cause: RefundCause | None = None
+    provider: Provider | None = None
+    payer_business_id: uuid.UUID | None = None
+    date_from: date | None = Field(default=None, description="Opened on or after this day (UTC).")
+    date_to: date | None = Field(default=None, description="Opened on or before this day (UTC).")
+    cursor: Cursor
+    limit: Limit
+
+
+class AdminRefundItem(RefundOut):
+    payer_name: str | None
+
+
+class AdminRefundPage(BaseModel):
+    items: list[AdminRefundItem]
+    next_cursor: str | None
+
+
+class ReviewResolution(Strict):
+    """How an admin settles a payment the provider and we disagreed about, after checking
+    with the provider: `credit` (the money arrived: place the orders if they still can be,
+    else refund), `refund` (the money arrived but must go back) or `fail` (it never arrived)."""
+
+    resolution: Literal["credit", "refund", "fail"]
+    note: Annotated[str, Field(min_length=3, max_length=500)]
+    receipt: Annotated[str | None, Field(default=None, min_length=1, max_length=100)] = None
 
 
 class ReconciliationQuery(Strict):
@@ -143,6 +224,7 @@ class ReconciliationLine(BaseModel):
     provider_amount: Decimal | None
     ledger_amount: Decimal | None
     receipt: str | None
+    refund_id: uuid.UUID | None = Field(default=None, description="The refund opened for an orphan collection.")
 
 
 class ReconciliationReport(BaseModel):
@@ -175,6 +257,7 @@ class SettlementOut(BaseModel):
     commission: Decimal
     amount_due: Decimal
     status: Literal["due", "paid", "cancelled"]
+    refunded: Decimal = Field(description="Refunds to the retailer for this order (open, sent or completed).")
     payout_reference: str | None
     paid_at: datetime | None
     created_at: datetime

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
-from chalicelib.payments import handlers, payment_events, repository
-from chalicelib.payments.models import Payment, PaymentAttempt, Refund
+from chalicelib.payments import handlers, payment_events, refunds, repository
+from chalicelib.payments.models import Payment, PaymentAttempt
 from chalicelib.payments.units import payments_unit
 from chalicelib.payments.verification import Decision, Verdict
 
@@ -64,22 +63,19 @@ def _succeed(
         payment.provider_reference = attempt.reference
         payment.settled_at = now
         payment.updated_at = now
-        payment.details = {**payment.details, "verified_by": source, "paid_attempt": attempt.number}
+        payment.details = {
+            **payment.details,
+            "verified_by": source,
+            "paid_attempt": attempt.number,
+            "receipt_source": verdict.receipt_source,
+        }
         close_attempt(attempt, "succeeded", now)
         extra = handlers.handler_for(payment.purpose).on_succeeded(session, payment)
         payment_events.payment_succeeded(session, payment, extra=extra or {})
         return "processed", "credited late: refund opened" if payment.late else "credited"
     if payment.status in SETTLED and attempt.outcome != "succeeded" and payment.provider_reference != attempt.reference:
         close_attempt(attempt, "succeeded", now)
-        refund = Refund(
-            id=uuid.uuid4(),
-            payment_id=payment.id,
-            amount=Decimal(str(verdict.amount)) if verdict.amount else (payment.charged_amount or payment.amount),
-            status="open",
-            reason=f"Paid twice: attempt {attempt.number} ({attempt.reference}) succeeded after the payment was paid.",
-        )
-        session.add(refund)
-        payment_events.payment_needs_review(session, payment, why=refund.reason)
+        refunds.refund_duplicate(session, payment, attempt, verdict.amount or refunds.paid_amount(payment))
         return "processed", "paid twice: refund opened"
     return "no_effect", f"the payment is already {payment.status}"
 
@@ -100,7 +96,7 @@ def _fail(
         if attempt is not None:
             close_attempt(attempt, "failed", now)
         handlers.handler_for(payment.purpose).on_failed(session, payment)
-        until = handlers.hold_until(session, payment)
+        until = payment.hold_until
         payment_events.payment_failed(session, payment, retry_until=until if until and until > now else None)
         return "processed", verdict.reason
     if attempt is not None and current:
@@ -169,7 +165,7 @@ def _log_query(
             "payment_id": payment.id,
             "reference": attempt.reference,
             "result": result,
-            "amount": Decimal(str(verdict.amount)) if verdict.amount else None,
+            "amount": verdict.amount,
             "currency": payment.currency if verdict.decision is Decision.SUCCEED else None,
             "receipt": verdict.receipt,
             "processed_at": now,

@@ -3,8 +3,12 @@ wholesaler (the order total minus the platform commission, `PLATFORM_COMMISSION_
 rounded half up to the cent), and the payout an admin records against it.
 
 Orders paid on delivery are not settled here: the wholesaler collected the money itself.
-A settlement whose order was cancelled before its payout is shown as `cancelled` and
-cannot be paid out (the retailer is refunded instead).
+A settlement whose order is cancelled before its payout becomes `cancelled` and cannot be
+paid out (the retailer is refunded instead). Each settlement shows what was refunded to the
+retailer for its order; after a payout, that is what the platform must recover.
+
+The orders package opens and cancels settlements through `open_settlement` and
+`cancel_settlement`; this package never reads the orders.
 """
 
 from __future__ import annotations
@@ -19,50 +23,61 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
-from chalicelib.orders.models import Order
 from chalicelib.payments import payment_events, repository
 from chalicelib.payments.errors import SettlementAlreadyPaid, SettlementCancelled, SettlementNotFound
-from chalicelib.payments.models import Payment, Settlement
+from chalicelib.payments.models import Settlement
 from chalicelib.payments.schemas import PayoutRequest, SettlementOut, SettlementPage
 
 CENT = Decimal("0.01")
 
 
-def open_settlement(session: Session, *, order: Order, payment: Payment) -> Settlement:
+def open_settlement(
+    session: Session,
+    *,
+    order_id: uuid.UUID,
+    order_number: str,
+    wholesaler_id: uuid.UUID,
+    order_total: Decimal,
+    currency: str,
+    payment_id: uuid.UUID,
+) -> Settlement:
     rate = get_settings().platform_commission_rate
-    commission = (order.total * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+    commission = (order_total * rate).quantize(CENT, rounding=ROUND_HALF_UP)
     settlement = Settlement(
         id=uuid.uuid4(),
-        order_id=order.id,
-        wholesaler_id=order.wholesaler_id,
-        payment_id=payment.id,
-        currency=order.currency,
-        order_total=order.total,
+        order_id=order_id,
+        order_number=order_number,
+        wholesaler_id=wholesaler_id,
+        payment_id=payment_id,
+        currency=currency,
+        order_total=order_total,
         commission_rate=rate,
         commission=commission,
-        amount_due=order.total - commission,
+        amount_due=order_total - commission,
         status="due",
     )
     session.add(settlement)
     return settlement
 
 
-def _status(settlement: Settlement, order_status: str) -> str:
-    return "cancelled" if settlement.status == "due" and order_status == "cancelled" else settlement.status
+def cancel_settlement(session: Session, *, order_id: uuid.UUID) -> None:
+    """The order was cancelled: nothing is owed for it unless it was already paid out."""
+    repository.cancel_due_settlement(session, order_id)
 
 
-def _out(settlement: Settlement, order_number: str, order_status: str) -> SettlementOut:
+def _out(settlement: Settlement, refunded: Decimal) -> SettlementOut:
     return SettlementOut(
         id=settlement.id,
         order_id=settlement.order_id,
-        order_number=order_number,
+        order_number=settlement.order_number,
         payment_id=settlement.payment_id,
         currency=settlement.currency,
         order_total=settlement.order_total,
         commission_rate=settlement.commission_rate,
         commission=settlement.commission,
         amount_due=settlement.amount_due,
-        status=_status(settlement, order_status),
+        status=settlement.status,
+        refunded=Decimal(refunded).quantize(CENT),
         payout_reference=settlement.payout_reference,
         paid_at=settlement.paid_at,
         created_at=settlement.created_at,
@@ -80,7 +95,7 @@ def list_settlements(
     next_cursor = created_cursor(page[-1].Settlement) if len(rows) > limit else None
     totals = repository.settlement_totals(session, wholesaler_id)
     return SettlementPage(
-        items=[_out(row.Settlement, row.order_number, row.order_status) for row in page],
+        items=[_out(row.Settlement, row.refunded) for row in page],
         next_cursor=next_cursor,
         total_due=totals.get("due", Decimal("0.00")),
         total_paid=totals.get("paid", Decimal("0.00")),
@@ -96,16 +111,14 @@ def record_payout(
         raise SettlementNotFound()
     if settlement.status == "paid":
         raise SettlementAlreadyPaid(extra={"payout_reference": settlement.payout_reference})
-    order = session.get(Order, settlement.order_id)
-    assert order is not None
-    if settlement.status == "cancelled" or order.status == "cancelled":
+    if settlement.status == "cancelled":
         raise SettlementCancelled()
     now = utcnow()
     settlement.status = "paid"
     settlement.payout_reference = body.reference
     settlement.paid_at = now
     settlement.paid_by = principal.user_id
-    payment_events.settlement_paid_out(session, settlement, order_number=order.number)
+    payment_events.settlement_paid_out(session, settlement, order_number=settlement.order_number)
     record_audit(
         session,
         "settlement.paid_out",
@@ -115,4 +128,4 @@ def record_payout(
         target_id=settlement.id,
         details={"reference": body.reference, "amount": str(settlement.amount_due)},
     )
-    return _out(settlement, order.number, order.status)
+    return _out(settlement, repository.refunded_for_order(session, settlement.order_id))

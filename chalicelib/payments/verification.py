@@ -8,11 +8,19 @@ the amount, currency and reference match the payment.
                                              reference given matches; else review
     failed         succeeded                review
     failed         none / failed / other    fail, with the provider's reason
+
+What a success credits comes from the status query, never from the callback body: the
+amount the query reports, or else the amount the reference was asked for (Daraja's STK Push
+query reports none: a CheckoutRequestID is bound to the amount of its push); the receipt the
+query reports (MoMo's financialTransactionId), or else, for a provider whose query has no
+receipt (Daraja), the callback's MpesaReceiptNumber, kept as a label only once the query
+confirmed the success and every amount, currency and reference in the callback matched.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from chalicelib.payments.models import Payment, PaymentAttempt
@@ -32,7 +40,8 @@ class Verdict:
     reason: str | None = None
     """The failure reason code, or why the payment needs review."""
     receipt: str | None = None
-    amount: object = None
+    amount: Decimal | None = None
+    receipt_source: str | None = None
     provider_code: str | None = None
     provider_message: str | None = None
 
@@ -59,15 +68,27 @@ def decide(
         mismatch = _mismatch(payment, attempt, result)
         if mismatch:
             return Verdict(Decision.REVIEW, reason=f"{source}: {mismatch}")
-    receipt = (final_callback.receipt if final_callback else None) or query.receipt
-    amount = (final_callback.amount if final_callback else None) or query.amount
-    return Verdict(Decision.SUCCEED, receipt=receipt, amount=amount, provider_code=query.provider_code)
+    receipt, receipt_source = query.receipt, "status_query"
+    if receipt is None and final_callback is not None and final_callback.receipt:
+        receipt, receipt_source = final_callback.receipt, "callback"
+    amount = query.amount if query.amount is not None else _expected(payment)
+    return Verdict(
+        Decision.SUCCEED,
+        receipt=receipt,
+        amount=amount,
+        receipt_source=receipt_source if receipt else None,
+        provider_code=query.provider_code,
+    )
+
+
+def _expected(payment: Payment) -> Decimal:
+    return payment.charged_amount if payment.charged_amount is not None else payment.amount
 
 
 def _mismatch(payment: Payment, attempt: PaymentAttempt, result: ProviderResult | None) -> str | None:
     if result is None:
         return None
-    expected = payment.charged_amount if payment.charged_amount is not None else payment.amount
+    expected = _expected(payment)
     if result.amount is not None and result.amount != expected:
         return f"amount {result.amount} instead of {expected}"
     if result.currency is not None and result.currency != payment.currency:

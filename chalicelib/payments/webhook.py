@@ -16,6 +16,13 @@ threads at once):
    apply the verdict under the row locks (`settle.settle_attempt`), recording the outcome
    on the log row.
 
+A success callback whose reference we do not know (an STK Push whose answer we never read:
+`collection`, unconfirmed) is matched to the oldest request to the same phone for the same
+amount sent within `PAYMENTS_UNMATCHED_CALLBACK_WINDOW_MINUTES` whose reference we lack; it
+becomes that request's reference and is verified as above. With no such request, the status
+query is asked: money it confirms is an orphan collection, refunded (`refunds.refund_orphan`)
+and listed by the reconciliation report.
+
 The answer: Daraja's `{"ResultCode": 0, "ResultDesc": "Accepted"}` (MoMo only looks at
 the 200) for anything stored and parsed, whatever its effect; 403 for a wrong token or
 source, 404 for an unknown provider, 400 for anything unreadable. A failure while
@@ -30,7 +37,7 @@ import ipaddress
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -41,11 +48,12 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import error_body
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
-from chalicelib.payments import repository
+from chalicelib.payments import refunds, repository
 from chalicelib.payments.models import Payment, PaymentAttempt
 from chalicelib.payments.providers import PROVIDER_NAMES, get_provider
-from chalicelib.payments.providers.base import CallbackRejected, Outcome, ParsedCallback
+from chalicelib.payments.providers.base import CallbackRejected, Outcome, ParsedCallback, ProviderResult
 from chalicelib.payments.settle import SETTLED, settle_attempt
+from chalicelib.payments.steps import UNCONFIRMED
 from chalicelib.payments.units import payments_unit
 from chalicelib.payments.verification import decide
 
@@ -164,14 +172,22 @@ def _valid_ip(value: str | None) -> str | None:
         return None
 
 
+@dataclass(frozen=True)
+class _Orphan:
+    """A success for a reference that no request of ours has: to be verified, then refunded."""
+
+    reference: str
+    result: ProviderResult
+
+
 def receive(raw: RawCallback) -> Answer:
     screened = screen(raw)
-    target: tuple[PaymentAttempt, Payment] | None = None
+    target: tuple[PaymentAttempt, Payment] | _Orphan | None = None
     try:
         with payments_unit() as uow:
             message_id = repository.store_message(uow.session, _log_values(raw, screened))
             if message_id is not None and screened.parsed is not None:
-                target = _target(uow.session, raw.provider, screened.parsed, message_id)
+                target = _target(uow.session, raw, screened.parsed, message_id)
             uow.commit()
     except DBAPIError as exc:  # a value the log cannot hold: keep the raw request, refuse it
         logger.warning("payment callback stored without its parsed fields", extra={"error": type(exc).__name__})
@@ -198,18 +214,21 @@ def receive(raw: RawCallback) -> Answer:
         return Answer(200, ACK)
     if target is not None:
         try:
-            settle_callback(raw.provider, screened.parsed, target, message_id)
+            if isinstance(target, _Orphan):
+                settle_orphan(raw.provider, target, message_id)
+            else:
+                settle_callback(raw.provider, screened.parsed, target, message_id)
         except Exception:
             logger.exception("payment callback stored but not processed", extra={"log_id": str(message_id)})
     return Answer(200, ACK)
 
 
 def _target(
-    session: Session, provider: str, parsed: ParsedCallback, message_id: uuid.UUID
-) -> tuple[PaymentAttempt, Payment] | None:
+    session: Session, raw: RawCallback, parsed: ParsedCallback, message_id: uuid.UUID
+) -> tuple[PaymentAttempt, Payment] | _Orphan | None:
     """The attempt and payment a new callback is about, read in the transaction that stores it;
-    None, with the log row saying why, when there is nothing to verify."""
-    result = parsed.result
+    an orphan success to verify; None, with the log row saying why, when there is nothing to do."""
+    provider, result = raw.provider, parsed.result
     found = None
     if parsed.payment_id is not None or result.reference:
         found = repository.attempt_and_payment(
@@ -219,6 +238,10 @@ def _target(
             payment_id=parsed.payment_id,
             number=parsed.attempt or 0,
         )
+    if found is None and parsed.payment_id is None and result.reference and result.outcome is Outcome.SUCCEEDED:
+        found = _adopt(session, provider, result, raw.received_at, message_id)
+        if found is None:
+            return _Orphan(result.reference, result)
     if found is None or found[0].reference is None or found[0].provider != provider:
         repository.update_message(session, message_id, outcome="unknown_reference", processed_at=utcnow())
         logger.warning("payment callback for an unknown reference", extra={"log_id": str(message_id)})
@@ -235,6 +258,67 @@ def _target(
         )
         return None
     return found
+
+
+def _adopt(
+    session: Session, provider: str, result: ProviderResult, received_at: datetime, message_id: uuid.UUID
+) -> tuple[PaymentAttempt, Payment] | None:
+    """The request a success with an unknown reference answers: one whose reference we never
+    read, to the same phone, for the same amount, sent within the window before it."""
+    if not result.payer or result.amount is None or not result.reference:
+        return None
+    phone = "+" + result.payer.lstrip("+")
+    window = timedelta(minutes=get_settings().payments_unmatched_callback_window_minutes)
+    attempt = repository.unanswered_attempt_for(
+        session,
+        provider=provider,
+        payer_phone=phone,
+        amount=result.amount,
+        sent_from=received_at - window,
+        sent_to=received_at,
+    )
+    if attempt is None:
+        return None
+    payment = repository.lock_payment(session, attempt.payment_id)
+    if payment is None:
+        return None
+    attempt.reference = result.reference
+    attempt.response = {**attempt.response, UNCONFIRMED: False, "matched_by_callback": str(message_id)}
+    payment.provider_reference = result.reference
+    logger.info(
+        "callback with an unknown reference matched to an unanswered request",
+        extra={"log_id": str(message_id), "payment_id": str(payment.id), "attempt": attempt.number},
+    )
+    return attempt, payment
+
+
+def settle_orphan(provider: str, orphan: _Orphan, message_id: uuid.UUID) -> str:
+    """Asks the provider whether the money of an unmatched success is real; refunds it if so."""
+    query = get_provider(provider).query_status(orphan.reference)
+    result = orphan.result
+    amount = query.amount if query.amount is not None else result.amount
+    with payments_unit() as uow:
+        session = uow.session
+        if query.outcome is not Outcome.SUCCEEDED or amount is None or amount <= 0:
+            outcome, reason = "unknown_reference", f"status query: {query.outcome.value}"
+        elif repository.refund_of_message(session, message_id) is not None:
+            outcome, reason = "no_effect", "orphan collection already refunded"
+        else:
+            refund = refunds.refund_orphan(
+                session,
+                message_id=message_id,
+                provider=provider,
+                payer_phone="+" + result.payer.lstrip("+") if result.payer else None,
+                amount=amount,
+                currency=query.currency or result.currency or get_provider(provider).currency,
+                receipt=query.receipt or result.receipt,
+                reference=orphan.reference,
+            )
+            outcome, reason = "orphan_refund_opened", f"refund {refund.id}"
+        repository.update_message(session, message_id, outcome=outcome, reason=reason[:300], processed_at=utcnow())
+        uow.commit()
+    logger.warning("orphan collection", extra={"log_id": str(message_id), "outcome": outcome})
+    return outcome
 
 
 def settle_callback(

@@ -38,6 +38,16 @@ PAYLOADS: dict[str, tuple[dict[str, Any], str]] = {
     "PaymentNeedsReview": ({**PAYMENT, "why": "amount_mismatch"}, "8550.00"),
     "PaymentArrivedLate": ({**PAYMENT, "refund_id": "r-1", "refund_amount": "8550.00"}, "refunding"),
     "RefundCompleted": ({**PAYMENT, "refund_id": "r-1", "refund_amount": "100.00", "reference": "RF123"}, "RF123"),
+    "RefundOpened": ({"business_id": "b-1", "refund_id": "r-1", "payment_id": "p-1", "order_id": "o-1",
+                      "order_number": "ORD-000042", "cause": "cancelled_order",
+                      "reason": "ORD-000042 cancelled: Changed my mind", "refund_amount": "301.50", "currency": "KES",
+                      "provider": "mpesa", "payer_phone": "+254712345678", "reference": None}, "Changed my mind"),
+    "OrphanCollectionReceived": ({"business_id": None, "refund_id": "r-2", "payment_id": None, "order_id": None,
+                                  "order_number": None, "cause": "orphan_collection",
+                                  "reason": "Collected by mpesa for no payment we asked for.",
+                                  "refund_amount": "302.00", "currency": "KES", "provider": "mpesa",
+                                  "payer_phone": "+254799000111", "reference": None, "receipt": "QLK4ABCDE1"},
+                                 "QLK4ABCDE1"),
     "SettlementPaidOut": ({"business_id": "b-2", "settlement_id": "st-1", "order_id": "o-1",
                            "order_number": "ORD-000042", "reference": "PAYOUT-9", **MONEY}, "PAYOUT-9"),
     "SubscriptionStarted": ({**SUBSCRIPTION, "status": "trialing", "trial_end": "2026-12-08T00:00:00+00:00"},
@@ -60,6 +70,15 @@ PAYLOADS: dict[str, tuple[dict[str, Any], str]] = {
                                          "invoice_status": "paid", "payment_id": "p-1", "provider": "mpesa",
                                          "receipt": "SGH7K2L9QX", **MONEY, "refund_id": "r-1",
                                          "refund_amount": "8550.00"}, "SUB-000007"),
+    "WholesalerReverificationRequested": (
+        {
+            "business_id": "b-2",
+            "business_name": "Pwani Traders Ltd",
+            "previous_name": "Pwani Wholesale Ltd",
+            "changed_fields": ["name"],
+        },
+        "formerly Pwani Wholesale Ltd",
+    ),
 }
 
 
@@ -86,3 +105,26 @@ def test_every_domain_event_of_issues_4_to_7_has_a_payload_here() -> None:
     account_events = {"EmailVerificationRequested", "PasswordResetRequested", "StaffInvited", "SignInLockedOut",
                       "PasswordChanged", "BusinessRegistered", "WholesalerVerificationChanged"}
     assert set(NOTIFIED_EVENTS) - account_events == set(PAYLOADS)
+
+
+def test_a_wholesaler_pending_review_again_is_told_why_and_what_it_means() -> None:
+    recipient = SimpleNamespace(
+        full_name="Njeri Wanjiru", email="njeri@duka.co.ke", phone="+254712345678", business_name="Pwani Traders Ltd"
+    )
+    reason = "The legal name changed; our team will verify the business again."
+    context = {
+        "payload": {"business_id": "b-2", "status": "pending", "reason": reason},
+        "recipient": recipient,
+        "platform_name": "Soko Wholesale",
+        "link": "https://app.example/business",
+        "spa_url": "https://app.example",
+    }
+
+    in_app = render_in_app("WholesalerVerificationChanged", context)
+    email = render_email("WholesalerVerificationChanged", context)
+
+    assert in_app.title == "Your business is being verified again"
+    assert in_app.body == reason + " Until Pwani Traders Ltd is verified again, retailers do not see your products."
+    assert email.subject == "Pwani Traders Ltd is being verified again"
+    assert reason in email.text
+    assert reason in email.html

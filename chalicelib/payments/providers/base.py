@@ -27,7 +27,14 @@ class Outcome(StrEnum):
 
 
 class ProviderError(Exception):
-    """The provider could not be reached or answered with a server error (after retries)."""
+    """The provider answered with a server error, an unreadable answer or not in time (after
+    retries): it may have acted on the request. For a collection this means "we don't know
+    yet", never "failed"."""
+
+
+class ProviderNotReached(ProviderError):
+    """The request provably never reached the provider (no connection, no token, no time left
+    before it was sent): nothing happened there."""
 
 
 class ProviderRejected(Exception):
@@ -113,6 +120,11 @@ class PaymentProvider(Protocol):
     name: str
     whole_units: bool
     supports_refund: bool
+
+    @property
+    def currency(self) -> str:
+        """The currency of our account with the provider: every collection is asked in it."""
+        ...
 
     def payer_msisdn(self, e164: str) -> str:
         """The number in the provider's format, or `InvalidPayerPhone`."""

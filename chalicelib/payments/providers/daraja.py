@@ -3,6 +3,8 @@
 - OAuth client-credentials token, cached until shortly before `expires_in` (a string).
 - STK Push is not idempotent at Daraja: it is sent once (retried only when the request
   never left) and `collection.send_collection_request` keeps one push in flight per payment.
+  An answer we cannot read (timeout, reset, 5xx) is `ProviderError`: the push may have
+  reached the phone, so the payment waits for the callback (see `webhook`), never fails.
 - The STK Push query answers HTTP 500 `500.001.1001` while the payment is being processed:
   that, and any error, is `unknown` (ask later), never a failure.
 - No refunds through this API (Daraja's reversal needs initiator credentials and its own
@@ -25,6 +27,7 @@ from chalicelib.payments.providers.base import (
     Outcome,
     ParsedCallback,
     ProviderError,
+    ProviderNotReached,
     ProviderRejected,
     ProviderResult,
     RefundNotSupported,
@@ -56,6 +59,10 @@ class DarajaProvider:
         settings = get_settings()
         self.http = ProviderHttp(self.name, settings.mpesa_base_url)
         self.tokens = TokenCache(self._fetch_token)
+
+    @property
+    def currency(self) -> str:
+        return get_settings().mpesa_currency
 
     def payer_msisdn(self, e164: str) -> str:
         return kenyan_msisdn(e164)
@@ -118,6 +125,10 @@ class DarajaProvider:
             "AccountReference": shapes.fit(request.account_reference, shapes.ACCOUNT_REFERENCE_MAX),
             "TransactionDesc": shapes.fit(request.description, shapes.TRANSACTION_DESC_MAX),
         }
+        try:
+            self.tokens.get()
+        except ProviderError as exc:
+            raise ProviderNotReached(f"mpesa: no access token ({exc})") from exc
         response = self._post(STK_PUSH, payload, Retry.UNSENT_ONLY)
         return initiation_from(response.status_code, json_body(response))
 
@@ -136,9 +147,11 @@ class DarajaProvider:
 
 
 def initiation_from(status_code: int, body: dict[str, Any]) -> Initiation:
+    """The push's reference; `ProviderRejected` for a refusal; `ProviderError` for an answer
+    that does not say (a 5xx may come after Daraja sent the push to the phone)."""
     if status_code == 200 and str(body.get("ResponseCode")) == "0" and body.get("CheckoutRequestID"):
         return Initiation(reference=str(body["CheckoutRequestID"]), response=body)
-    if body.get("errorCode") or body.get("ResponseCode"):
+    if status_code < 500 and (body.get("errorCode") or body.get("ResponseCode")):
         message = str(body.get("errorMessage") or body.get("ResponseDescription") or "refused")
         raise ProviderRejected(message, code=str(body.get("errorCode") or body.get("ResponseCode")), details=body)
     raise ProviderError(f"mpesa: STK Push answered HTTP {status_code}")

@@ -1,11 +1,19 @@
-"""One httpx client per provider, with timeouts, bounded retries with back-off, and an
-OAuth-style token cached until shortly before it expires.
+"""One httpx client per provider, with timeouts, bounded retries with back-off, a time
+budget, and an OAuth-style token cached until shortly before it expires.
 
 Two retry policies, because the providers differ in what a repeated request means:
 - `SAFE`: reads, and writes the provider deduplicates (MoMo's X-Reference-Id). Retried on
   transport errors, 429 and 5xx.
 - `UNSENT_ONLY`: writes with no idempotency (Daraja's STK Push). Retried only when the
   request provably never left (connection refused or timed out while connecting).
+
+`time_budget(seconds)` bounds every request made inside it, retries and token fetches
+included: each try waits at most what is left, and no try or back-off starts once the
+budget is spent. A caller answering a person (the checkout) thus answers in time whatever
+the provider does; the budget is a total, not a sum of timeouts.
+
+A request that fails raises `ProviderNotReached` when no try can have reached the provider
+(every try failed to connect, or none was started), else `ProviderError`.
 """
 
 from __future__ import annotations
@@ -13,7 +21,9 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -22,9 +32,28 @@ import httpx
 
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
-from chalicelib.payments.providers.base import ProviderError
+from chalicelib.payments.providers.base import ProviderError, ProviderNotReached
 
 TOKEN_MARGIN_SECONDS = 60
+MIN_TRY_SECONDS = 0.05
+"""A try that could not wait this long for an answer is not started."""
+
+_deadline: ContextVar[float | None] = ContextVar("provider_call_deadline", default=None)
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Every provider request made inside ends within `seconds` (monotonic clock)."""
+    token = _deadline.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def seconds_left() -> float | None:
+    deadline = _deadline.get()
+    return None if deadline is None else deadline - time.monotonic()
 
 
 class Retry(Enum):
@@ -41,32 +70,61 @@ class ProviderHttp:
         self.provider = provider
         self.max_retries = settings.payments_http_max_retries
         self.backoff = settings.payments_http_backoff_seconds
-        timeout = httpx.Timeout(
+        self.timeout = httpx.Timeout(
             settings.payments_http_timeout_seconds, connect=settings.payments_http_connect_timeout_seconds
         )
-        self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout)
+        self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=self.timeout)
 
     def request(self, method: str, path: str, *, retry: Retry, **kwargs: Any) -> httpx.Response:
         attempt = 0
+        may_have_arrived = False
         while True:
+            timeout = self._try_timeout()
+            if timeout is None:
+                raise self._failure(may_have_arrived, f"no time left for {method} {path}")
             try:
-                response = self.client.request(method, path, **kwargs)
+                response = self.client.request(method, path, timeout=timeout, **kwargs)
             except httpx.TransportError as exc:
-                if attempt < self.max_retries and (retry is Retry.SAFE or isinstance(exc, _UNSENT)):
-                    attempt = self._pause(attempt, f"{type(exc).__name__}")
+                may_have_arrived = may_have_arrived or not isinstance(exc, _UNSENT)
+                retryable = retry is Retry.SAFE or isinstance(exc, _UNSENT)
+                if attempt < self.max_retries and retryable and self._pause(attempt, type(exc).__name__):
+                    attempt += 1
                     continue
-                raise ProviderError(f"{self.provider}: {type(exc).__name__} on {method} {path}") from exc
-            if retry is Retry.SAFE and _retryable(response) and attempt < self.max_retries:
-                attempt = self._pause(attempt, f"HTTP {response.status_code}")
+                raise self._failure(may_have_arrived, f"{type(exc).__name__} on {method} {path}") from exc
+            retryable = retry is Retry.SAFE and _retryable(response)
+            if retryable and attempt < self.max_retries and self._pause(attempt, f"HTTP {response.status_code}"):
+                attempt += 1
+                may_have_arrived = True
                 continue
             return response
 
-    def _pause(self, attempt: int, why: str) -> int:
+    def _try_timeout(self) -> httpx.Timeout | None:
+        left = seconds_left()
+        if left is None:
+            return self.timeout
+        if left < MIN_TRY_SECONDS:
+            return None
+        return httpx.Timeout(
+            min(self.timeout.read or left, left),
+            connect=min(self.timeout.connect or left, left),
+            write=min(self.timeout.write or left, left),
+            pool=min(self.timeout.pool or left, left),
+        )
+
+    def _failure(self, may_have_arrived: bool, what: str) -> ProviderError:
+        error = ProviderError if may_have_arrived else ProviderNotReached
+        return error(f"{self.provider}: {what}")
+
+    def _pause(self, attempt: int, why: str) -> bool:
+        """Backs off before the next try; False when the budget leaves no room for one."""
         delay = self.backoff * (2**attempt) * (0.5 + random.random() / 2)
+        left = seconds_left()
+        if left is not None and delay + MIN_TRY_SECONDS > left:
+            return False
         logger.warning("provider call retried", extra={"provider": self.provider, "why": why, "delay": delay})
         if delay:
             time.sleep(delay)
-        return attempt + 1
+        return True
 
 
 def _retryable(response: httpx.Response) -> bool:

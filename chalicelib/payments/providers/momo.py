@@ -34,6 +34,7 @@ from chalicelib.payments.providers.base import (
     Outcome,
     ParsedCallback,
     ProviderError,
+    ProviderNotReached,
     ProviderRejected,
     ProviderResult,
     RefundNotSupported,
@@ -141,6 +142,10 @@ class MomoProvider:
         self.http = ProviderHttp(self.name, get_settings().mtn_momo_base_url)
         self.tokens = TokenCache(self._fetch_token)
 
+    @property
+    def currency(self) -> str:
+        return get_settings().mtn_momo_currency
+
     def payer_msisdn(self, e164: str) -> str:
         number = parse_e164(e164)
         region = phonenumbers.region_code_for_number(number)
@@ -191,7 +196,10 @@ class MomoProvider:
             "payerMessage": request.description[:160],
             "payeeNote": request.account_reference[:160],
         }
-        headers = {**self._headers(), "X-Reference-Id": request.reference, "X-Callback-Url": request.callback_url}
+        try:
+            headers = {**self._headers(), "X-Reference-Id": request.reference, "X-Callback-Url": request.callback_url}
+        except ProviderError as exc:
+            raise ProviderNotReached(f"mtn_momo: no access token ({exc})") from exc
         response = self.http.request("POST", REQUEST_TO_PAY, json=payload, headers=headers, retry=Retry.SAFE)
         if response.status_code == 401:
             self.tokens.forget()

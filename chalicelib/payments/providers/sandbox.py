@@ -58,6 +58,11 @@ class SandboxProvider:
     whole_units = True
     supports_refund = True
 
+    @property
+    def currency(self) -> str:
+        """The sandbox moves no money: it collects in the deployment's own currency."""
+        return get_settings().currency
+
     def payer_msisdn(self, e164: str) -> str:
         return msisdn(parse_e164(e164))
 

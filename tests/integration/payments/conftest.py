@@ -48,6 +48,12 @@ def sandbox_callbacks(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[s
 
 
 @pytest.fixture
+def eur_market(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A deployment charging in EUR: MTN MoMo's sandbox collects only in EUR."""
+    monkeypatch.setattr(get_settings(), "currency", "EUR")
+
+
+@pytest.fixture
 def providers() -> Iterator[tuple[DarajaStub, MomoStub]]:
     with respx.mock(assert_all_mocked=True, assert_all_called=False) as router:
         yield DarajaStub(router), MomoStub(router)

@@ -96,7 +96,7 @@ class MomoStub:
 
 
 def momo_result(
-    external_id: str, amount: str, status: str, reason: Any = None, currency: str = "KES"
+    external_id: str, amount: str, status: str, reason: Any = None, currency: str = "EUR"
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "amount": amount,

@@ -31,6 +31,8 @@ class Bought:
     products: list[Any]
     payment_id: uuid.UUID
     checkout: dict[str, Any]
+    request: dict[str, Any]
+    key: str
 
 
 def mobile_checkout(
@@ -52,15 +54,15 @@ def mobile_checkout(
     for product in products:
         add(api, retailer.token, product, quantity)
     version = api.get("/cart", token=retailer.token).json_body["version"]
-    response = api.post(
-        "/checkout",
-        {"cart_version": version, "payment": {"method": "mobile_money", "provider": provider, "payer_phone": phone}},
-        token=retailer.token,
-        headers={"idempotency-key": str(uuid.uuid4())},
-    )
+    request = {
+        "cart_version": version,
+        "payment": {"method": "mobile_money", "provider": provider, "payer_phone": phone},
+    }
+    key = str(uuid.uuid4())
+    response = api.post("/checkout", request, token=retailer.token, headers={"idempotency-key": key})
     assert response.status_code == 201, response.json_body
     body = response.json_body
-    return Bought(retailer, wholesalers, products, uuid.UUID(body["payment_id"]), body)
+    return Bought(retailer, wholesalers, products, uuid.UUID(body["payment_id"]), body, request, key)
 
 
 def token_for(provider: str) -> str:

@@ -13,6 +13,7 @@ from chalicelib.core.clock import utcnow
 from chalicelib.payments.events import reconcile_pending_payments
 from chalicelib.payments.models import Refund, Settlement
 from chalicelib.payments.providers.daraja_shapes import callback_body
+from tests.integration.payments.support import KENYAN_PHONE as KENYAN
 from tests.integration.payments.support import events, mobile_checkout, orders, payment, post_callback
 from tests.support.factories import make_actor, make_user, signed_in
 
@@ -134,7 +135,8 @@ def test_a_manual_refund_waits_for_the_payout_reference(api, db, daraja):
     r = api.post(
         f"/admin/payments/{bought.payment_id}/refund", {"amount": "302.00", "reason": "Order lost"}, token=admin
     )
-    assert (r.status_code, r.json_body["status"], r.json_body["payment_status"]) == (201, "refund_pending", "succeeded")
+    assert (r.status_code, r.json_body["status"], r.json_body["payment_status"]) == (201, "open", "succeeded")
+    assert (r.json_body["cause"], r.json_body["payer_phone"], r.json_body["currency"]) == ("manual", KENYAN, "KES")
 
     done = api.post(f"/admin/refunds/{r.json_body['id']}/complete", {"reference": "QK12ABC"}, token=admin)
 

@@ -66,7 +66,7 @@ def test_the_oauth_token_is_reused_until_it_expires(api, db, daraja):
     assert daraja.token.calls[0].request.headers["authorization"].startswith("Basic ")
 
 
-def test_momo_checkout_sends_a_request_to_pay_with_our_reference(api, db, momo):
+def test_momo_checkout_sends_a_request_to_pay_with_our_reference(api, db, momo, eur_market):
     bought = mobile_checkout(api, db, provider="mtn_momo", phone=UGANDAN_PHONE, prices=("1250.50",), quantity=1)
 
     [request] = momo.requests
@@ -83,7 +83,7 @@ def test_momo_checkout_sends_a_request_to_pay_with_our_reference(api, db, momo):
     body = json.loads(request.content)
     assert body == {
         "amount": "1250.50",
-        "currency": "KES",
+        "currency": "EUR",
         "externalId": str(bought.payment_id),
         "payer": {"partyIdType": "MSISDN", "partyId": "256772123456"},
         "payerMessage": "Order payment",
@@ -92,7 +92,7 @@ def test_momo_checkout_sends_a_request_to_pay_with_our_reference(api, db, momo):
     assert paid.charged_amount == Decimal("1250.50")
 
 
-def test_momo_409_for_our_own_reference_counts_as_sent(api, db, momo):
+def test_momo_409_for_our_own_reference_counts_as_sent(api, db, momo, eur_market):
     momo.pay.side_effect = [httpx.ConnectError("reset"), httpx.Response(409, json={"code": "RESOURCE_ALREADY_EXIST"})]
     bought = mobile_checkout(api, db, provider="mtn_momo", phone=UGANDAN_PHONE)
     assert momo.pay.call_count == 2
@@ -108,12 +108,28 @@ def test_a_stk_push_is_not_repeated_once_it_may_have_been_sent(api, db, daraja):
 
     assert daraja.push.call_count == 1
     paid = payment(db, bought.payment_id)
+    assert (paid.status, paid.failure_reason) == ("pending", None)
+    [attempt] = attempts(db, bought.payment_id)
+    assert (attempt.outcome, attempt.reference, attempt.response["unconfirmed"]) == (None, None, True)
+    assert events(db, "PaymentFailed") == []
+    assert [o.status for o in orders(db, bought.checkout["checkout_id"])] == ["pending_payment"]
+    assert (bought.checkout["payment_status"], bought.checkout["next_action"]) == ("pending", "wait")
+    assert "Do not pay again" in bought.checkout["message"]
+
+
+def test_a_push_that_never_left_fails_and_may_be_tried_again(api, db, daraja):
+    daraja.push.side_effect = httpx.ConnectError("refused")
+    bought = mobile_checkout(api, db, provider="mpesa")
+
+    assert daraja.push.call_count == 3  # retried only because it provably never left
+    paid = payment(db, bought.payment_id)
     assert (paid.status, paid.failure_reason) == ("failed", "provider_unavailable")
     assert [a.outcome for a in attempts(db, bought.payment_id)] == ["rejected"]
     [failed] = events(db, "PaymentFailed")
     assert failed.payload["can_retry"] is True
     assert failed.payload["business_id"] == str(bought.retailer.business.id)
     assert [o.status for o in orders(db, bought.checkout["checkout_id"])] == ["pending_payment"]
+    assert (bought.checkout["payment_status"], bought.checkout["next_action"]) == ("failed", "retry")
 
 
 def test_a_refused_stk_push_fails_the_payment_with_a_reason(api, db, daraja):
@@ -134,20 +150,15 @@ def test_only_one_request_in_flight_per_payment(api, db, daraja):
     assert count(db, PaymentAttempt) == 1
 
 
-def test_a_number_the_provider_cannot_take_is_400_before_anything_is_written(api, db, providers):
+def _checkout_with(api, db, cases):
+    """Each (provider, phone) tried on one cart; returns the answers and the product."""
     retailer = make_actor(db, "retailer")
     wholesaler = make_actor(db, "wholesaler")
     product = make_product(db, wholesaler.business, stock=10)
     add(api, retailer.token, product, 2)
     version = api.get("/cart", token=retailer.token).json_body["version"]
-
-    cases = [
-        ("mpesa", "+256772123456", "payment.payer_phone", "phone_not_supported"),
-        ("mpesa", "+254202123456", "payment.payer_phone", "phone_not_supported"),  # a Nairobi landline
-        ("mtn_momo", "+254712345678", "payment.payer_phone", "phone_not_supported"),
-    ]
-    for provider, phone, field, code in cases:
-        r = api.post(
+    answers = [
+        api.post(
             "/checkout",
             {
                 "cart_version": version,
@@ -156,14 +167,46 @@ def test_a_number_the_provider_cannot_take_is_400_before_anything_is_written(api
             token=retailer.token,
             headers={"idempotency-key": str(uuid.uuid4())},
         )
-        assert r.status_code == 400, (provider, phone, r.json_body)
-        assert (r.json_body["error"]["details"][0]["field"], r.json_body["error"]["details"][0]["code"]) == (
-            field,
-            code,
-        )
+        for provider, phone in cases
+    ]
+    return answers, product
+
+
+def _nothing_written(db, product):
     assert count(db, Checkout) == count(db, Order) == count(db, Payment) == 0
     db.expire_all()
     assert db.get(Product, product.id).stock_on_hand == 10
+
+
+def test_a_number_the_provider_cannot_take_is_400_before_anything_is_written(api, db, providers):
+    cases = [("mpesa", "+256772123456"), ("mpesa", "+254202123456")]  # Ugandan; a Nairobi landline
+    answers, product = _checkout_with(api, db, cases)
+    for (provider, phone), r in zip(cases, answers, strict=True):
+        assert r.status_code == 400, (provider, phone, r.json_body)
+        detail = r.json_body["error"]["details"][0]
+        assert (detail["field"], detail["code"]) == ("payment.payer_phone", "phone_not_supported")
+    _nothing_written(db, product)
+
+
+def test_momo_refuses_a_number_outside_its_markets(api, db, providers, eur_market):
+    [r], product = _checkout_with(api, db, [("mtn_momo", "+254712345678")])
+    assert r.status_code == 400, r.json_body
+    assert r.json_body["error"]["details"][0]["code"] == "phone_not_supported"
+    _nothing_written(db, product)
+
+
+def test_a_provider_in_another_currency_is_refused_with_a_clear_error(api, db, providers):
+    """MoMo's sandbox collects in EUR; this deployment charges in KES."""
+    [r], product = _checkout_with(api, db, [("mtn_momo", UGANDAN_PHONE)])
+    assert r.status_code == 422, r.json_body
+    error = r.json_body["error"]
+    assert (error["code"], error["provider_currency"], error["currency"]) == (
+        "provider_currency_mismatch",
+        "EUR",
+        "KES",
+    )
+    assert "collects in EUR" in error["message"]
+    _nothing_written(db, product)
 
 
 def test_a_provider_that_is_not_enabled_is_400(api, db, payment_settings, monkeypatch, providers):

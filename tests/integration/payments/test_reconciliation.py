@@ -148,7 +148,9 @@ def test_the_daily_reconciliation_report(api, db, daraja):
     assert [line["payment_id"] for line in report["missing_at_provider"]] == [str(yesterday_credit.payment_id)]
     assert report["amount_differences"] == []
     assert report["ledger_total"] == "906.00"
-    assert report["provider_total"] == "407.00"  # 302 + 5 + 100: the status-query success carries no amount
+    # 302 + 302 + 5 + 100: a status-query success counts the amount its CheckoutRequestID was asked for
+    assert report["provider_total"] == "709.00"
+    assert [line["refund_id"] for line in report["missing_in_ledger"]] == [None, None]
 
     retailer = make_actor(db, "retailer")
     assert api.get(f"/admin/reconciliation?date={today}", token=retailer.token).status_code == 403

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from decimal import Decimal
 
@@ -194,6 +195,7 @@ def test_retry_is_refused_once_the_orders_expired(api, db, daraja):
     post_callback(api, "mpesa", failure(daraja.last_reference, 1, "The balance is insufficient for the transaction"))
     for order in orders(db, bought.checkout["checkout_id"]):
         order.expires_at = utcnow() - timedelta(seconds=1)
+    payment(db, bought.payment_id).hold_until = utcnow() - timedelta(seconds=1)
     db.flush()
     view = api.get(f"/payments/{bought.payment_id}", token=bought.retailer.token).json_body
     assert (view["can_retry"], view["next_action"]) == (False, "none")
@@ -269,7 +271,7 @@ def test_the_source_ip_allow_list(api, db, daraja, payment_settings, monkeypatch
     assert payment(db, bought.payment_id).status == "succeeded"
 
 
-def test_an_unknown_reference_is_acknowledged_logged_and_changes_nothing(api, db, daraja):
+def test_an_unknown_reference_the_provider_cannot_confirm_changes_nothing(api, db, daraja):
     bought = mobile_checkout(api, db, provider="mpesa")
 
     r = post_callback(api, "mpesa", success("ws_CO_000000000000000000"))
@@ -281,9 +283,11 @@ def test_an_unknown_reference_is_acknowledged_logged_and_changes_nothing(api, db
         "ws_CO_000000000000000000",
         "succeeded",
     )
-    assert daraja.query.call_count == 0
+    assert logged.reason == "status query: unknown"  # Daraja: 500.001.1001, still processing
+    assert json.loads(daraja.query.calls[0].request.content)["CheckoutRequestID"] == "ws_CO_000000000000000000"
     assert payment(db, bought.payment_id).status == "pending"
     assert events(db, "PaymentSucceeded") == []
+    assert count(db, Refund) == 0
 
 
 def test_an_amount_that_does_not_match_goes_to_review(api, db, daraja):
@@ -382,7 +386,7 @@ def test_a_success_after_the_orders_expired_keeps_the_money_and_opens_a_refund(a
     assert count(db, Settlement) == 0
 
 
-def test_momo_callbacks_by_put_with_the_payment_in_the_path(api, db, momo):
+def test_momo_callbacks_by_put_with_the_payment_in_the_path(api, db, momo, eur_market):
     bought = mobile_checkout(api, db, provider="mtn_momo", phone=UGANDAN_PHONE, prices=("1250.00",), quantity=1)
     [attempt] = attempts(db, bought.payment_id)
     result = momo_result(str(bought.payment_id), "1250", "SUCCESSFUL")
@@ -398,7 +402,7 @@ def test_momo_callbacks_by_put_with_the_payment_in_the_path(api, db, momo):
     assert count(db, ProviderMessage) == 1
 
 
-def test_momo_failure_reason_object_and_status_200_failed(api, db, momo):
+def test_momo_failure_reason_object_and_status_200_failed(api, db, momo, eur_market):
     bought = mobile_checkout(api, db, provider="mtn_momo", phone=UGANDAN_PHONE, prices=("1250.00",), quantity=1)
     [attempt] = attempts(db, bought.payment_id)
     failed = momo_result(
