@@ -73,11 +73,17 @@ def production_problems(settings: Settings) -> list[Problem]:
     reported for that alone: what the other rules would say about the stand-in is noise.
     """
     if not settings.is_production:
-        return []
+        return list(stage_in_lambda(settings))
     decisive = [Problem(name.upper(), reason) for name, reason in settings.unresolved_secrets.items()]
     decisive += placeholders(settings)
     named = {problem.setting for problem in decisive}
     return decisive + [problem for rule in RULES for problem in rule(settings) if problem.setting not in named]
+
+
+def stage_in_lambda(settings: Settings) -> Iterator[Problem]:
+    """A Lambda deployed without STAGE would run as `dev` (sandbox on, no rule checked)."""
+    if settings.aws_lambda_function_name and "stage" not in settings.model_fields_set:
+        yield Problem("STAGE", "is not set in a Lambda; set it (prod for production) so the right rules apply")
 
 
 def invalid_settings(error: ValidationError | SettingsError) -> list[Problem]:

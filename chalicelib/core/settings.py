@@ -105,6 +105,9 @@ class Settings(BaseSettings):
     cors_allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["http://127.0.0.1:5173"])
 
     aws_region: str = "eu-west-1"
+    aws_lambda_function_name: str | None = Field(
+        default=None, description="Set by Lambda itself: a stage must then be chosen explicitly."
+    )
     aws_endpoint_url: str | None = None
     notifications_queue_url: str | None = None
     email_sender: str = "no-reply@soko.example"

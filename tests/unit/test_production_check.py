@@ -184,6 +184,15 @@ def test_outside_prod_the_check_is_skipped():
         assert problems_of(Settings(stage=stage)) == []
 
 
+def test_a_lambda_must_choose_its_stage(monkeypatch):
+    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "soko-checkout")
+    assert problems_of(Settings()) == [
+        "STAGE: is not set in a Lambda; set it (prod for production) so the right rules apply"
+    ]
+    monkeypatch.setenv("STAGE", "staging")
+    assert problems_of(Settings()) == []
+
+
 def test_the_default_settings_in_prod_break_every_rule_at_once():
     assert {problem.setting for problem in production_problems(Settings(stage="prod"))} == {
         "PAYMENT_PROVIDERS_ENABLED",
