@@ -65,7 +65,7 @@ MOVES: dict[str, frozenset[str]] = {
     "failed": frozenset({"open", "sent"}),
 }
 """Target status -> the statuses a refund may move to it from."""
-LATE_REASON = "The payment arrived after the orders had expired; refund the payer."
+LATE_REASON = "The payment arrived after the orders had expired."
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def refund_cancelled_order(
         payment,
         amount=min(amount, left),
         cause="cancelled_order",
-        reason=f"{order_number} cancelled: {reason}",
+        reason=f"The order was cancelled: {reason.rstrip('.')}.",
         order_id=order_id,
         order_number=order_number,
     )

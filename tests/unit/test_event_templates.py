@@ -40,7 +40,7 @@ PAYLOADS: dict[str, tuple[dict[str, Any], str]] = {
     "RefundCompleted": ({**PAYMENT, "refund_id": "r-1", "refund_amount": "100.00", "reference": "RF123"}, "RF123"),
     "RefundOpened": ({"business_id": "b-1", "refund_id": "r-1", "payment_id": "p-1", "order_id": "o-1",
                       "order_number": "ORD-000042", "cause": "cancelled_order",
-                      "reason": "ORD-000042 cancelled: Changed my mind", "refund_amount": "301.50", "currency": "KES",
+                      "reason": "The order was cancelled: Changed my mind.", "refund_amount": "301.50", "currency": "KES",
                       "provider": "mpesa", "payer_phone": "+254712345678", "reference": None}, "Changed my mind"),
     "OrphanCollectionReceived": ({"business_id": None, "refund_id": "r-2", "payment_id": None, "order_id": None,
                                   "order_number": None, "cause": "orphan_collection",

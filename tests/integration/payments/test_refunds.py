@@ -63,7 +63,7 @@ def test_a_cancelled_paid_order_is_refunded_in_sight_of_the_retailer_and_the_adm
         "301.50",
         first.number,
     )
-    assert on_order["reason"] == f"{first.number} cancelled: Changed my mind"
+    assert on_order["reason"] == "The order was cancelled: Changed my mind."
     view = api.get(f"/payments/{bought.payment_id}", token=bought.retailer.token).json_body
     assert [r["id"] for r in view["refunds"]] == [on_order["id"]]
     assert api.get(f"/orders/{second.id}", token=bought.retailer.token).json_body["refunds"] == []
