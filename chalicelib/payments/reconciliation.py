@@ -15,11 +15,12 @@ Days are cut in UTC on both sides (the log's receive time, the payment's settle 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from chalicelib.core.clock import start_of_day
 from chalicelib.payments import repository
 from chalicelib.payments.models import Payment, ProviderMessage
 from chalicelib.payments.schemas import ReconciliationLine, ReconciliationReport
@@ -28,7 +29,7 @@ ZERO = Decimal("0.00")
 
 
 def daily_report(session: Session, *, day: date) -> ReconciliationReport:
-    start = datetime.combine(day, time.min, tzinfo=UTC)
+    start = start_of_day(day)
     end = start + timedelta(days=1)
     receipts: dict[tuple[str, str], ProviderMessage] = {}
     for message in repository.provider_receipts(session, start, end):

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from chalicelib.core.audit import record_audit
-from chalicelib.core.clock import utcnow
+from chalicelib.core.clock import start_of_day, utcnow
 from chalicelib.core.observability import logger
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
@@ -255,25 +255,13 @@ def refunds_of_orders(session: Session, order_ids: list[uuid.UUID]) -> dict[uuid
 
 def refund_out(refund: Refund, payment: Payment | None) -> RefundOut:
     return RefundOut(
-        id=refund.id,
-        status=refund.status,
-        cause=refund.cause,
-        amount=refund.amount,
-        currency=refund.currency,
-        reason=refund.reason,
-        payment_id=refund.payment_id,
+        **summary(refund).model_dump(),
         payment_status=payment.status if payment is not None else None,
-        order_id=refund.order_id,
-        order_number=refund.order_number,
         payer_business_id=refund.payer_business_id,
         provider=refund.provider,
         payer_phone=refund.payer_phone,
         provider_message_id=refund.provider_message_id,
-        reference=refund.reference,
         failure_reason=refund.failure_reason,
-        created_at=refund.created_at,
-        sent_at=refund.sent_at,
-        completed_at=refund.completed_at,
     )
 
 
@@ -284,8 +272,8 @@ def list_refunds(session: Session, *, query: AdminRefundQuery) -> AdminRefundPag
         cause=query.cause,
         provider=query.provider,
         payer_business_id=query.payer_business_id,
-        created_from=_start_of(query.date_from),
-        created_to=_start_of(query.date_to + timedelta(days=1)) if query.date_to else None,
+        created_from=start_of_day(query.date_from) if query.date_from else None,
+        created_to=start_of_day(query.date_to + timedelta(days=1)) if query.date_to else None,
         after=after_created(query.cursor),
         limit=query.limit + 1,
     )
@@ -300,10 +288,6 @@ def list_refunds(session: Session, *, query: AdminRefundQuery) -> AdminRefundPag
     ]
     next_cursor = created_cursor(page[-1].Refund) if len(rows) > query.limit else None
     return AdminRefundPage(items=items, next_cursor=next_cursor)
-
-
-def _start_of(day: date | None) -> datetime | None:
-    return datetime.combine(day, time.min, tzinfo=UTC) if day is not None else None
 
 
 def refund_payment(

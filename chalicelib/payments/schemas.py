@@ -161,26 +161,15 @@ class RefundFailedRequest(Strict):
     reason: Annotated[str, Field(min_length=3, max_length=300)]
 
 
-class RefundOut(BaseModel):
-    id: uuid.UUID
-    status: RefundStatus
-    cause: RefundCause
-    amount: Decimal
-    currency: str
-    reason: str
-    payment_id: uuid.UUID | None
+class RefundOut(RefundSummary):
+    """A refund as the platform's staff see it: where the money goes back to, and from what."""
+
     payment_status: PaymentStatus | None
-    order_id: uuid.UUID | None
-    order_number: str | None
     payer_business_id: uuid.UUID | None
     provider: str | None
     payer_phone: str | None = Field(description="Where the money goes back to.")
     provider_message_id: uuid.UUID | None = Field(description="For an orphan collection: the provider's message.")
-    reference: str | None
     failure_reason: str | None
-    created_at: datetime
-    sent_at: datetime | None
-    completed_at: datetime | None
 
 
 class AdminRefundQuery(Strict):

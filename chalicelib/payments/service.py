@@ -8,13 +8,13 @@ from __future__ import annotations
 import math
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from chalicelib.core.audit import record_audit
-from chalicelib.core.clock import utcnow
+from chalicelib.core.clock import start_of_day, utcnow
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
@@ -197,8 +197,8 @@ def list_payments(session: Session, *, query: AdminPaymentQuery) -> AdminPayment
         status=query.status,
         provider=query.provider,
         purpose=query.purpose,
-        created_from=_start_of(query.date_from),
-        created_to=_start_of(query.date_to + timedelta(days=1)) if query.date_to else None,
+        created_from=start_of_day(query.date_from) if query.date_from else None,
+        created_to=start_of_day(query.date_to + timedelta(days=1)) if query.date_to else None,
         after=after_created(query.cursor),
         limit=query.limit + 1,
     )
@@ -266,12 +266,6 @@ def resolve_review(
         details={"resolution": body.resolution, "note": body.note, "status": payment.status},
     )
     return payment_view(session, payment)
-
-
-def _start_of(day: date | None) -> datetime | None:
-    if day is None:
-        return None
-    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 def _admin_item(payment: Payment, payer_name: str) -> AdminPaymentItem:

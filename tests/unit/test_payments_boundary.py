@@ -59,3 +59,13 @@ def test_orders_never_holds_the_payments_models(path):
 def test_a_purpose_nobody_registered_is_a_wiring_error_not_a_silent_no_op():
     with pytest.raises(handlers.UnregisteredPurpose, match="register_payment_purposes"):
         handlers.handler_for("gift_card")
+
+
+def test_the_api_names_the_same_refund_and_payment_states_as_the_database():
+    from typing import get_args
+
+    from chalicelib.payments import models, schemas
+
+    assert get_args(schemas.RefundStatus) == models.REFUND_STATUSES
+    assert get_args(schemas.RefundCause) == models.REFUND_CAUSES
+    assert get_args(schemas.PaymentStatus) == models.PAYMENT_STATUSES
