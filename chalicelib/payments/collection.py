@@ -235,16 +235,34 @@ def _claim(payment_id: uuid.UUID) -> _Claim | None:
 
 def _sent(payment_id: uuid.UUID, attempt_id: uuid.UUID, initiation: Initiation) -> str:
     with payments_unit() as uow:
-        payment = repository.lock_payment(uow.session, payment_id)
-        attempt = repository.get_attempt(uow.session, attempt_id)
+        session = uow.session
+        payment = repository.lock_payment(session, payment_id)
+        attempt = repository.get_attempt(session, attempt_id)
         assert payment is not None
         assert attempt is not None
-        attempt.reference = initiation.reference
-        attempt.response = initiation.response
-        if attempt.outcome is None:
-            payment.provider_reference = initiation.reference
+        if attempt.reference is not None and attempt.reference != initiation.reference:
+            _answered_under_another_reference(session, payment, attempt, initiation)
+        else:
+            attempt.reference = initiation.reference
+            attempt.response = initiation.response
+            if attempt.outcome is None:
+                payment.provider_reference = initiation.reference
         uow.commit()
     return SENT
+
+
+def _answered_under_another_reference(
+    session: Session, payment: Payment, attempt: PaymentAttempt, initiation: Initiation
+) -> None:
+    """A callback was matched to this request while its answer was late, and the answer names
+    another reference: which money is whose is for an admin to say."""
+    attempt.response = {**attempt.response, "answered_reference": initiation.reference}
+    logger.error(
+        "a late answer names another reference than the callback matched to its request",
+        extra={"payment_id": str(payment.id), "matched": attempt.reference, "answered": initiation.reference},
+    )
+    reason = f"the provider answered {initiation.reference} for a request matched to {attempt.reference}"
+    apply_verdict(session, payment, attempt, Verdict(Decision.REVIEW, reason=reason), source="initiation")
 
 
 def _unconfirmed(payment_id: uuid.UUID, attempt_id: uuid.UUID, provider: str, error: Exception) -> str:

@@ -14,7 +14,12 @@ so this is what guarantees that no payment stays pending forever:
   provider does not know (MoMo answers 404 for an X-Reference-Id it never received) is sent
   again with the same reference while the payer may still pay: MoMo deduplicates on it;
 - a payment that failed while such a request was still open is asked about for
-  `FOLLOW_UP_HOURS` more: money that arrives after all is credited late and refunded.
+  `FOLLOW_UP_HOURS` more (a request whose reference we never learnt cannot be asked about:
+  it waits only as long as a callback could still be matched to it): money that arrives
+  after all is credited late and refunded;
+- a success callback for no request of ours that the provider could not confirm yet
+  (`webhook.ORPHAN_AWAITING`) is asked about again for `FOLLOW_UP_HOURS`, then left to the
+  admins in the reconciliation report.
 
 Each payment is settled in its own short transaction; the provider is asked with no
 transaction open. Runs before the order expiry in the sweeper, so a payment that did
@@ -26,7 +31,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from chalicelib.core.clock import utcnow
@@ -41,6 +46,7 @@ from chalicelib.payments.settle import settle_attempt
 from chalicelib.payments.steps import is_unconfirmed
 from chalicelib.payments.units import payments_unit
 from chalicelib.payments.verification import Decision, Verdict, decide
+from chalicelib.payments.webhook import ORPHAN_AWAITING, give_up_orphan, recheck_orphan
 
 RECHECK_SECONDS = 60
 FOLLOW_UP_HOURS = 24
@@ -64,6 +70,13 @@ def reconcile_pending_payments(time_left_ms: Callable[[], int] | None = None) ->
             checked_before=now - timedelta(seconds=RECHECK_SECONDS),
             limit=settings.reconcile_batch_size,
         )
+        orphans = repository.orphans_awaiting_status(
+            uow.session,
+            outcome=ORPHAN_AWAITING,
+            received_after=now - timedelta(hours=FOLLOW_UP_HOURS + 1),
+            checked_before=now - timedelta(seconds=RECHECK_SECONDS),
+            limit=settings.reconcile_batch_size,
+        )
     outcomes: Counter[str] = Counter()
     for payment_id in ids:
         if time_left_ms is not None and time_left_ms() <= 0:
@@ -74,7 +87,22 @@ def reconcile_pending_payments(time_left_ms: Callable[[], int] | None = None) ->
         except Exception:
             logger.exception("reconciling a payment failed", extra={"payment_id": str(payment_id)})
             outcomes["error"] += 1
-    return {"checked": len(ids), **outcomes}
+    for message in orphans:
+        if time_left_ms is not None and time_left_ms() <= 0:
+            break
+        try:
+            outcomes["orphan:" + _recheck(message, now)] += 1
+        except Exception:
+            logger.exception("checking an orphan collection failed", extra={"log_id": str(message.id)})
+            outcomes["error"] += 1
+    return {"checked": len(ids), **({"orphans": len(orphans)} if orphans else {}), **outcomes}
+
+
+def _recheck(message: Any, now: datetime) -> str:
+    if message.received_at <= now - timedelta(hours=FOLLOW_UP_HOURS):
+        give_up_orphan(message.id, why="the provider never confirmed it")
+        return "given_up"
+    return recheck_orphan(message)
 
 
 def reconcile_payment(payment_id: uuid.UUID) -> str:
@@ -101,7 +129,7 @@ def reconcile_payment(payment_id: uuid.UUID) -> str:
     verdict = Verdict(Decision.WAIT) if query is None else decide(payment, attempt, None, query)
     settled_attempt: uuid.UUID | None = attempt.id
     if verdict.decision is Decision.WAIT and payment.status == "failed":
-        if attempt.requested_at > utcnow() - timedelta(hours=FOLLOW_UP_HOURS):
+        if attempt.requested_at > utcnow() - _follow_up(attempt):
             return "wait"
         verdict = _expired(verdict)  # closes the attempt: a day without an answer
     elif verdict.decision is Decision.WAIT and expired:
@@ -109,6 +137,13 @@ def reconcile_payment(payment_id: uuid.UUID) -> str:
         settled_attempt = None  # the payment fails; its attempt stays open for the follow-up
     effect = settle_attempt(payment, settled_attempt, verdict, source="status_query")
     return verdict.decision.value if effect != "no_effect" else "no_effect"
+
+
+def _follow_up(attempt: PaymentAttempt) -> timedelta:
+    """How long an open request of a failed payment is asked about after it was sent."""
+    if attempt.reference is None:
+        return timedelta(minutes=get_settings().payments_unmatched_callback_window_minutes)
+    return timedelta(hours=FOLLOW_UP_HOURS)
 
 
 def _expired(verdict: Verdict) -> Verdict:

@@ -136,6 +136,11 @@ class ProviderMessage(Base):
         Index("ix_payment_provider_messages_received", "received_at"),
         Index("ix_payment_provider_messages_payment", "payment_id"),
         Index("ix_payment_provider_messages_reference", "provider", "reference"),
+        Index(
+            "ix_payment_provider_messages_orphans_awaiting",
+            "processed_at",
+            postgresql_where="outcome = 'orphan_awaiting_status'",
+        ),
     )
 
     id: Mapped[UUIDPk]

@@ -147,19 +147,19 @@ def failed_payments_with_open_attempts(
             Payment.status == "failed",
             or_(Payment.last_checked_at.is_(None), Payment.last_checked_at <= checked_before),
         )
-        .order_by(PaymentAttempt.requested_at)
+        .order_by(Payment.last_checked_at.asc().nulls_first(), PaymentAttempt.requested_at)
         .limit(limit)
     )
     return list(rows)
 
 
-def unanswered_attempt_for(
+def unanswered_attempts_for(
     session: Session, *, provider: str, payer_phone: str, amount: Decimal, sent_from: datetime, sent_to: datetime
-) -> PaymentAttempt | None:
-    """The oldest request to `payer_phone` for `amount` sent in [sent_from, sent_to] whose
-    answer we never read (no provider reference), locked: what a callback with a reference
-    we do not know may be about."""
-    return session.scalar(
+) -> Sequence[PaymentAttempt]:
+    """Up to two open requests to `payer_phone` for `amount` sent in [sent_from, sent_to]
+    whose answer we never read (no provider reference): what a callback with a reference we
+    do not know may be about (two: it is not ours to say which)."""
+    return session.scalars(
         select(PaymentAttempt)
         .join(Payment, Payment.id == PaymentAttempt.payment_id)
         .where(
@@ -172,9 +172,8 @@ def unanswered_attempt_for(
             Payment.charged_amount == amount,
         )
         .order_by(PaymentAttempt.requested_at, PaymentAttempt.id)
-        .limit(1)
-        .with_for_update(of=PaymentAttempt, skip_locked=True)
-    )
+        .limit(2)
+    ).all()
 
 
 def credited_payment_of_checkout(session: Session, checkout_id: uuid.UUID) -> Payment | None:
@@ -243,6 +242,23 @@ def store_message(session: Session, values: dict[str, Any]) -> uuid.UUID | None:
 
 def update_message(session: Session, message_id: uuid.UUID, **values: Any) -> None:
     session.execute(update(ProviderMessage).where(ProviderMessage.id == message_id).values(**values))
+
+
+def orphans_awaiting_status(
+    session: Session, *, outcome: str, received_after: datetime, checked_before: datetime, limit: int
+) -> Sequence[Any]:
+    """Logged successes for no request of ours that the provider could not confirm yet: rows
+    of (id, provider, body, received_at)."""
+    return session.execute(
+        select(ProviderMessage.id, ProviderMessage.provider, ProviderMessage.body, ProviderMessage.received_at)
+        .where(
+            ProviderMessage.outcome == outcome,
+            ProviderMessage.received_at > received_after,
+            ProviderMessage.processed_at <= checked_before,
+        )
+        .order_by(ProviderMessage.processed_at)
+        .limit(limit)
+    ).all()
 
 
 def provider_receipts(session: Session, start: datetime, end: datetime) -> Sequence[ProviderMessage]:

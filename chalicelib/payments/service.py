@@ -43,6 +43,8 @@ from chalicelib.payments.steps import NextStep, next_step
 from chalicelib.payments.verification import Decision, Verdict
 
 MIN_WAIT_SECONDS = 30
+REVIEW_REFUND_REASON = "We could not confirm this payment for your orders, so it is refunded."
+"""What the payer reads; the admin's note stays in the payment's details and the audit log."""
 
 
 def payment_view(session: Session, payment: Payment) -> PaymentOut:
@@ -99,7 +101,7 @@ def retry_payment(
     assert payment is not None
     now = utcnow()
     if payment.status == "pending":
-        wait = _seconds_until_known(repository.open_attempt(session, payment_id), now)
+        wait = _seconds_until_known(payment, repository.open_attempt(session, payment_id), now)
         raise PaymentInProgress(headers={"Retry-After": str(wait)}, extra={"retry_after": wait})
     if payment.status != "failed":
         raise PaymentNotRetryable(extra={"status": payment.status})
@@ -131,12 +133,15 @@ def _follow(view: PaymentOut, step: NextStep) -> None:
     view.can_retry, view.retry_until = step.can_retry, step.retry_until
 
 
-def _seconds_until_known(attempt: PaymentAttempt | None, now: datetime) -> int:
-    """When reconciliation will have asked the provider about the open attempt."""
+def _seconds_until_known(payment: Payment, attempt: PaymentAttempt | None, now: datetime) -> int:
+    """When reconciliation will have asked the provider about the open attempt; for a request
+    whose reference we never read (nothing to ask), when the payment's hold runs out."""
     if attempt is None:
         return MIN_WAIT_SECONDS
-    asked_by = attempt.requested_at + timedelta(minutes=get_settings().reconcile_after_minutes, seconds=RECHECK_SECONDS)
-    return max(MIN_WAIT_SECONDS, math.ceil((asked_by - now).total_seconds()))
+    known_by = attempt.requested_at + timedelta(minutes=get_settings().reconcile_after_minutes, seconds=RECHECK_SECONDS)
+    if attempt.reference is None and payment.hold_until is not None:
+        known_by = payment.hold_until
+    return max(MIN_WAIT_SECONDS, math.ceil((known_by - now).total_seconds()))
 
 
 # --- for the packages above payments --------------------------------------------------------
@@ -222,8 +227,8 @@ def resolve_review(
         lock_first(session, payment)
     payment = repository.lock_payment(session, payment_id)
     assert payment is not None
-    if payment.status != "needs_review":
-        raise PaymentNotInReview(extra={"status": payment.status})
+    if payment.status != "needs_review" or "resolution" in payment.details:
+        raise PaymentNotInReview(extra={"status": payment.status, "resolution": payment.details.get("resolution")})
     attempt = repository.latest_attempt(session, payment_id)
     if body.resolution == "credit" and attempt is None:
         raise PaymentNotInReview("This payment has no provider request to credit.")
@@ -235,14 +240,16 @@ def resolve_review(
     }
     if body.resolution == "refund":
         payment.external_receipt = body.receipt or payment.external_receipt
-        refunds.open_refund(
-            session,
-            payment,
-            amount=refunds.paid_amount(payment),
-            cause="needs_review",
-            reason=f"Resolved by the platform: {body.note}",
-            requested_by=principal.user_id,
-        )
+        left = refunds.paid_amount(payment) - repository.refunded_so_far(session, payment.id)
+        if left > 0:
+            refunds.open_refund(
+                session,
+                payment,
+                amount=left,
+                cause="needs_review",
+                reason=REVIEW_REFUND_REASON,
+                requested_by=principal.user_id,
+            )
     elif body.resolution == "credit":
         payment.status = "pending"  # apply_verdict settles an open payment only
         verdict = Verdict(

@@ -17,11 +17,13 @@ threads at once):
    on the log row.
 
 A success callback whose reference we do not know (an STK Push whose answer we never read:
-`collection`, unconfirmed) is matched to the oldest request to the same phone for the same
+`collection`, unconfirmed) is matched to the one request to the same phone for the same
 amount sent within `PAYMENTS_UNMATCHED_CALLBACK_WINDOW_MINUTES` whose reference we lack; it
-becomes that request's reference and is verified as above. With no such request, the status
-query is asked: money it confirms is an orphan collection, refunded (`refunds.refund_orphan`)
-and listed by the reconciliation report.
+becomes that request's reference and is verified as above. With no such request, or two it
+could answer (we do not guess whose money it is), the status query is asked: money it
+confirms is an orphan collection, refunded (`refunds.refund_orphan`) and listed by the
+reconciliation report; money it cannot confirm yet is asked about again by reconciliation
+(`ORPHAN_AWAITING`) for a day.
 
 The answer: Daraja's `{"ResultCode": 0, "ResultDesc": "Accepted"}` (MoMo only looks at
 the 200) for anything stored and parsed, whatever its effect; 403 for a wrong token or
@@ -41,7 +43,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
@@ -58,6 +60,8 @@ from chalicelib.payments.units import payments_unit
 from chalicelib.payments.verification import decide
 
 ACK: dict[str, Any] = {"ResultCode": 0, "ResultDesc": "Accepted"}
+ORPHAN_AWAITING = "orphan_awaiting_status"
+"""The outcome of a success nobody asked for that the provider could not confirm yet."""
 STORED_BODY_LIMIT = 16 * 1024
 DROPPED_HEADERS = frozenset({"authorization", "cookie", "x-api-key"})
 
@@ -189,7 +193,7 @@ def receive(raw: RawCallback) -> Answer:
             if message_id is not None and screened.parsed is not None:
                 target = _target(uow.session, raw, screened.parsed, message_id)
             uow.commit()
-    except DBAPIError as exc:  # a value the log cannot hold: keep the raw request, refuse it
+    except DataError as exc:  # a value the log cannot hold: keep the raw request, refuse it
         logger.warning("payment callback stored without its parsed fields", extra={"error": type(exc).__name__})
         screened = _refused(400, "unrecognised_callback", f"unstorable values: {type(exc.orig).__name__}")
         with payments_unit() as uow:
@@ -215,9 +219,9 @@ def receive(raw: RawCallback) -> Answer:
     if target is not None:
         try:
             if isinstance(target, _Orphan):
-                settle_orphan(raw.provider, target, message_id)
+                settle_orphan(raw.provider, target, message_id, raw.received_at)
             else:
-                settle_callback(raw.provider, screened.parsed, target, message_id)
+                settle_callback(raw.provider, screened.parsed.result, target, message_id)
         except Exception:
             logger.exception("payment callback stored but not processed", extra={"log_id": str(message_id)})
     return Answer(200, ACK)
@@ -260,16 +264,23 @@ def _target(
     return found
 
 
+def payer_e164(payer: str | None) -> str | None:
+    """A provider's payer number (digits, e.g. 254712345678) in E.164, or None if it is none."""
+    digits = (payer or "").lstrip("+")
+    return f"+{digits}" if digits.isdigit() and 7 <= len(digits) <= 15 else None
+
+
 def _adopt(
     session: Session, provider: str, result: ProviderResult, received_at: datetime, message_id: uuid.UUID
 ) -> tuple[PaymentAttempt, Payment] | None:
-    """The request a success with an unknown reference answers: one whose reference we never
-    read, to the same phone, for the same amount, sent within the window before it."""
-    if not result.payer or result.amount is None or not result.reference:
+    """The request a success with an unknown reference answers: the only one whose reference
+    we never read, to the same phone, for the same amount, sent within the window before it.
+    Locks the payment before the attempt, as recording a provider's answer does."""
+    phone = payer_e164(result.payer)
+    if phone is None or result.amount is None or not result.reference:
         return None
-    phone = "+" + result.payer.lstrip("+")
     window = timedelta(minutes=get_settings().payments_unmatched_callback_window_minutes)
-    attempt = repository.unanswered_attempt_for(
+    candidates = repository.unanswered_attempts_for(
         session,
         provider=provider,
         payer_phone=phone,
@@ -277,10 +288,11 @@ def _adopt(
         sent_from=received_at - window,
         sent_to=received_at,
     )
-    if attempt is None:
+    if len(candidates) != 1:
         return None
-    payment = repository.lock_payment(session, attempt.payment_id)
-    if payment is None:
+    payment = repository.lock_payment(session, candidates[0].payment_id)
+    attempt = repository.get_attempt(session, candidates[0].id)
+    if payment is None or attempt is None or attempt.reference is not None or attempt.outcome is not None:
         return None
     attempt.reference = result.reference
     attempt.response = {**attempt.response, UNCONFIRMED: False, "matched_by_callback": str(message_id)}
@@ -292,14 +304,25 @@ def _adopt(
     return attempt, payment
 
 
-def settle_orphan(provider: str, orphan: _Orphan, message_id: uuid.UUID) -> str:
-    """Asks the provider whether the money of an unmatched success is real; refunds it if so."""
+def settle_orphan(provider: str, orphan: _Orphan, message_id: uuid.UUID, received_at: datetime) -> str:
+    """Asks the provider whether the money of an unmatched success is real. Meanwhile its
+    request may have become known (its answer recorded, or now the only match): then it is
+    settled as any callback. Money confirmed for nobody is refunded; money not confirmed yet
+    is asked about again by reconciliation."""
     query = get_provider(provider).query_status(orphan.reference)
     result = orphan.result
     amount = query.amount if query.amount is not None else result.amount
+    found: tuple[PaymentAttempt, Payment] | None = None
     with payments_unit() as uow:
         session = uow.session
-        if query.outcome is not Outcome.SUCCEEDED or amount is None or amount <= 0:
+        found = repository.attempt_and_payment(session, provider=provider, reference=orphan.reference)
+        if found is None and query.outcome is Outcome.SUCCEEDED:
+            found = _adopt(session, provider, result, received_at, message_id)
+        if found is not None:
+            outcome, reason = "received", "its request became known"
+        elif query.outcome in (Outcome.PENDING, Outcome.UNKNOWN):
+            outcome, reason = ORPHAN_AWAITING, f"status query: {query.provider_code or query.outcome.value}"
+        elif query.outcome is not Outcome.SUCCEEDED or amount is None or amount <= 0:
             outcome, reason = "unknown_reference", f"status query: {query.outcome.value}"
         elif repository.refund_of_message(session, message_id) is not None:
             outcome, reason = "no_effect", "orphan collection already refunded"
@@ -308,7 +331,7 @@ def settle_orphan(provider: str, orphan: _Orphan, message_id: uuid.UUID) -> str:
                 session,
                 message_id=message_id,
                 provider=provider,
-                payer_phone="+" + result.payer.lstrip("+") if result.payer else None,
+                payer_phone=payer_e164(result.payer),
                 amount=amount,
                 currency=query.currency or result.currency or get_provider(provider).currency,
                 receipt=query.receipt or result.receipt,
@@ -317,12 +340,37 @@ def settle_orphan(provider: str, orphan: _Orphan, message_id: uuid.UUID) -> str:
             outcome, reason = "orphan_refund_opened", f"refund {refund.id}"
         repository.update_message(session, message_id, outcome=outcome, reason=reason[:300], processed_at=utcnow())
         uow.commit()
+    if found is not None:
+        return settle_callback(provider, result, found, message_id)
     logger.warning("orphan collection", extra={"log_id": str(message_id), "outcome": outcome})
     return outcome
 
 
+def recheck_orphan(message: Any) -> str:
+    """`settle_orphan` once more for a logged success the provider could not confirm yet
+    (`message`: its id, provider, body and received_at)."""
+    try:
+        body = json.loads(message.body or "", parse_float=Decimal)
+        result = get_provider(message.provider).parse_callback(body, path_ref=None).result
+    except (ValueError, CallbackRejected):
+        result = None
+    if result is None or not result.reference:
+        give_up_orphan(message.id, why="its logged body can no longer be read")
+        return "unreadable"
+    return settle_orphan(message.provider, _Orphan(result.reference, result), message.id, message.received_at)
+
+
+def give_up_orphan(message_id: uuid.UUID, *, why: str) -> None:
+    """No more asking: the success stays in the reconciliation report, for the admins."""
+    with payments_unit() as uow:
+        repository.update_message(
+            uow.session, message_id, outcome="unknown_reference", reason=why, processed_at=utcnow()
+        )
+        uow.commit()
+
+
 def settle_callback(
-    provider: str, parsed: ParsedCallback, target: tuple[PaymentAttempt, Payment], message_id: uuid.UUID
+    provider: str, callback: ProviderResult, target: tuple[PaymentAttempt, Payment], message_id: uuid.UUID
 ) -> str:
     """Ask the provider (no transaction open), then apply the verdict under the row locks.
     The rows read with the callback stay loaded (expire_on_commit=False): what `decide`
@@ -330,5 +378,5 @@ def settle_callback(
     attempt, payment = target
     assert attempt.reference is not None
     query = get_provider(provider).query_status(attempt.reference)
-    verdict = decide(payment, attempt, parsed.result, query)
+    verdict = decide(payment, attempt, callback, query)
     return settle_attempt(payment, attempt.id, verdict, source="callback", message_id=message_id)

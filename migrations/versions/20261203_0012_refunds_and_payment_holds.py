@@ -10,6 +10,8 @@ Create Date: 2026-12-03 09:00:00
   names the provider message instead of a payment.
 - payments.hold_until: until when the payer may still pay or retry, so reconciliation and the
   payments package need no other package's tables to know it.
+- payment_provider_messages: a partial index on the successes for no request of ours that
+  the provider could not confirm yet, which reconciliation asks about again.
 - settlements.order_number, and due settlements of cancelled orders marked `cancelled`, so
   settlements are listed without reading the orders.
 """
@@ -50,7 +52,9 @@ def upgrade() -> None:
     op.execute("UPDATE payments SET hold_until = created_at + interval '6 hours' WHERE purpose = 'subscription'")
 
     op.drop_constraint(op.f("ck_refunds_status"), "refunds", type_="check")
-    op.execute("UPDATE refunds SET status = 'sent' WHERE status = 'refund_pending'")
+    # An admin's refund waited as refund_pending for its payout: sent only if one was recorded.
+    op.execute("UPDATE refunds SET status = 'sent' WHERE status = 'refund_pending' AND reference IS NOT NULL")
+    op.execute("UPDATE refunds SET status = 'open' WHERE status = 'refund_pending'")
     op.execute("UPDATE refunds SET status = 'failed' WHERE status = 'rejected'")
     op.create_check_constraint(op.f("ck_refunds_status"), "refunds", "status IN ('open', 'sent', 'completed', 'failed')")
     op.alter_column("refunds", "payment_id", existing_type=sa.UUID(), nullable=True)
@@ -91,6 +95,7 @@ def upgrade() -> None:
         """
     )
     op.execute("UPDATE refunds r SET order_number = o.number FROM orders o WHERE o.id = r.order_id")
+    op.execute("UPDATE refunds SET sent_at = coalesce(completed_at, created_at) WHERE status IN ('sent', 'completed')")
     op.alter_column("refunds", "currency", existing_type=sa.String(length=3), nullable=False)
     op.create_check_constraint(op.f("ck_refunds_cause"), "refunds", f"cause IN ({REFUND_CAUSES})")
     op.create_check_constraint(
@@ -110,6 +115,14 @@ def upgrade() -> None:
     op.create_index("ix_refunds_payer_created", "refunds", ["payer_business_id", "created_at"], unique=False)
     op.create_index("ix_refunds_provider_message", "refunds", ["provider_message_id"], unique=True)
 
+    op.create_index(
+        "ix_payment_provider_messages_orphans_awaiting",
+        "payment_provider_messages",
+        ["processed_at"],
+        unique=False,
+        postgresql_where="outcome = 'orphan_awaiting_status'",
+    )
+
     op.add_column("settlements", sa.Column("order_number", sa.String(length=20), nullable=True))
     op.execute("UPDATE settlements s SET order_number = o.number FROM orders o WHERE o.id = s.order_id")
     op.execute(
@@ -123,6 +136,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_column("settlements", "order_number")
+    op.drop_index("ix_payment_provider_messages_orphans_awaiting", table_name="payment_provider_messages")
     op.drop_index("ix_refunds_provider_message", table_name="refunds")
     op.drop_index("ix_refunds_payer_created", table_name="refunds")
     op.drop_index("ix_refunds_status_created", table_name="refunds")

@@ -111,7 +111,9 @@ def test_the_middleware_logs_an_unhandled_error_without_the_token(caplog: pytest
 
 
 def test_a_chalice_app_redacts_the_tracebacks_it_logs() -> None:
-    app = create_app("redaction-test", [], principal_loader=lambda _session, _claims: None)
+    from chalicelib.accounts.principals import load_principal
+
+    app = create_app("redaction-test", [], principal_loader=load_principal)  # the loader is process-wide
 
     assert [type(f) for f in app.log.filters] == [RedactSecretsFilter]
 

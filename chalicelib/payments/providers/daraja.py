@@ -149,8 +149,11 @@ class DarajaProvider:
 def initiation_from(status_code: int, body: dict[str, Any]) -> Initiation:
     """The push's reference; `ProviderRejected` for a refusal; `ProviderError` for an answer
     that does not say (a 5xx may come after Daraja sent the push to the phone)."""
-    if status_code == 200 and str(body.get("ResponseCode")) == "0" and body.get("CheckoutRequestID"):
+    accepted = status_code == 200 and str(body.get("ResponseCode")) == "0"
+    if accepted and body.get("CheckoutRequestID"):
         return Initiation(reference=str(body["CheckoutRequestID"]), response=body)
+    if accepted:
+        raise ProviderError("mpesa: STK Push accepted without a CheckoutRequestID")
     if status_code < 500 and (body.get("errorCode") or body.get("ResponseCode")):
         message = str(body.get("errorMessage") or body.get("ResponseDescription") or "refused")
         raise ProviderRejected(message, code=str(body.get("errorCode") or body.get("ResponseCode")), details=body)

@@ -241,18 +241,29 @@ def test_crediting_a_review_after_the_orders_expired_refunds_it(api, db, daraja)
     assert (refund["cause"], refund["amount"], refund["status"]) == ("late_payment", "302.00", "open")
 
 
-def test_an_admin_refunds_a_payment_in_review(api, db, daraja):
+def test_an_admin_refunds_a_payment_in_review_once(api, db, daraja):
     bought = _in_review(api, db, daraja)
+    admin = _admin(db)
     r = api.post(
         f"/admin/payments/{bought.payment_id}/resolve",
         {"resolution": "refund", "note": "Paid from a stolen line: give it back"},
-        token=_admin(db),
+        token=admin,
     )
     assert r.status_code == 200, r.json_body
     [refund] = r.json_body["refunds"]
     assert (refund["cause"], refund["amount"], refund["status"]) == ("needs_review", "302.00", "open")
-    assert r.json_body["status"] == "needs_review"
+    assert refund["reason"] == "We could not confirm this payment for your orders, so it is refunded."
+    assert r.json_body["status"] == "needs_review"  # until the refund is completed
     assert [o.status for o in orders(db, bought.checkout["checkout_id"])] == ["pending_payment"]
+
+    for resolution in ("refund", "credit", "fail"):
+        again = api.post(
+            f"/admin/payments/{bought.payment_id}/resolve", {"resolution": resolution, "note": "again"}, token=admin
+        )
+        assert (again.status_code, again.json_body["error"]["code"]) == (409, "payment_not_in_review"), resolution
+        assert again.json_body["error"]["resolution"] == "refund"
+    assert db.query(Refund).count() == 1
+    assert payment(db, bought.payment_id).status == "needs_review"
 
 
 @pytest.mark.parametrize("role", ["support"])

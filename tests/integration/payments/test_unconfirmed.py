@@ -64,7 +64,7 @@ def test_a_slow_stk_push_leaves_the_payment_pending_and_says_wait(api, db, daraj
     retry = api.post(f"/payments/{bought.payment_id}/retry", {}, token=bought.retailer.token)
     assert (retry.status_code, retry.json_body["error"]["code"]) == (409, "payment_in_progress")
     wait = retry.json_body["error"]["retry_after"]
-    assert 30 <= wait <= 4 * 60
+    assert 14 * 60 <= wait <= 15 * 60  # nothing to ask the provider: known when the orders' hold runs out
     assert retry.headers["Retry-After"] == str(wait)
     assert daraja.push.call_count == 1
 
@@ -126,6 +126,113 @@ def test_a_success_matching_no_request_is_an_orphan_collection_refunded(api, db,
     assert (line["reference"], line["refund_id"]) == (PUSH_ID, str(refund.id))
     listed = api.get("/admin/refunds?cause=orphan_collection", token=admin).json_body["items"]
     assert [item["id"] for item in listed] == [str(refund.id)]
+
+
+def test_a_success_the_provider_cannot_confirm_yet_is_asked_about_again_then_refunded(api, db, daraja):
+    daraja.push.side_effect = httpx.ReadTimeout("slow")
+    bought = mobile_checkout(api, db, provider="mpesa")
+    post_callback(api, "mpesa", stk_success(PUSH_ID, "302", phone="254799000111"))  # query: still processing
+    [logged] = messages(db, provider="mpesa")
+    assert (logged.outcome, count(db, Refund)) == ("orphan_awaiting_status", 0)
+
+    with time_machine.travel(utcnow() + timedelta(minutes=2)):
+        assert reconcile_pending_payments()["orphan:orphan_awaiting_status"] == 1
+    daraja.answer(PUSH_ID, 0)
+    with time_machine.travel(utcnow() + timedelta(minutes=4)):
+        summary = reconcile_pending_payments()
+
+    assert summary["orphan:orphan_refund_opened"] == 1
+    [refund] = db.query(Refund).all()
+    assert (refund.cause, refund.amount, refund.payer_phone) == (
+        "orphan_collection",
+        Decimal("302.00"),
+        "+254799000111",
+    )
+    assert messages(db, provider="mpesa")[0].outcome == "orphan_refund_opened"
+    assert payment(db, bought.payment_id).status == "pending"
+
+
+def test_an_unconfirmed_orphan_is_left_to_the_admins_after_a_day(api, db, daraja):
+    mobile_checkout(api, db, provider="mpesa")
+    post_callback(api, "mpesa", stk_success(PUSH_ID, "302", phone="254799000111"))
+    with time_machine.travel(utcnow() + timedelta(hours=24, minutes=5)):
+        assert reconcile_pending_payments()["orphan:given_up"] == 1
+    [logged] = messages(db, provider="mpesa")
+    assert (logged.outcome, logged.reason) == ("unknown_reference", "the provider never confirmed it")
+    assert count(db, Refund) == 0
+
+
+def test_a_success_whose_request_became_known_meanwhile_is_credited_not_refunded(api, db, daraja):
+    daraja.push.side_effect = httpx.ReadTimeout("slow")
+    bought = mobile_checkout(api, db, provider="mpesa")
+    post_callback(api, "mpesa", stk_success(PUSH_ID, "302", phone="254799000111"))  # another phone: no match
+    [attempt] = attempts(db, bought.payment_id)
+    attempt.reference = PUSH_ID  # the push's late answer was recorded after all
+    db.flush()
+    daraja.answer(PUSH_ID, 0)
+
+    with time_machine.travel(utcnow() + timedelta(minutes=2)):
+        reconcile_pending_payments()
+
+    assert payment(db, bought.payment_id).status == "succeeded"
+    assert count(db, Refund) == 0
+    assert [o.status for o in orders(db, bought.checkout["checkout_id"])] == ["placed"]
+
+
+def test_two_unread_pushes_a_success_could_answer_are_not_guessed_between(api, db, daraja):
+    daraja.push.side_effect = httpx.ReadTimeout("slow")
+    first = mobile_checkout(api, db, provider="mpesa")
+    second = mobile_checkout(api, db, provider="mpesa")
+    daraja.answer(PUSH_ID, 0)
+
+    post_callback(api, "mpesa", stk_success(PUSH_ID, "302"))
+
+    assert [payment(db, b.payment_id).status for b in (first, second)] == ["pending", "pending"]
+    assert [a.reference for b in (first, second) for a in attempts(db, b.payment_id)] == [None, None]
+    [refund] = db.query(Refund).all()
+    assert (refund.cause, refund.payer_phone) == ("orphan_collection", KENYAN_PHONE)
+
+
+def test_a_late_answer_naming_another_reference_than_the_matched_callback_goes_to_review(api, db, daraja):
+    from chalicelib.core.db import unit_of_work
+    from chalicelib.payments.models import PaymentAttempt
+
+    def answered_late(request: httpx.Request) -> httpx.Response:
+        with unit_of_work() as uow:  # meanwhile a callback was matched to this push
+            attempt = uow.session.query(PaymentAttempt).one()
+            attempt.reference = "ws_CO_MATCHED_BY_CALLBACK"
+            uow.commit()
+        return httpx.Response(200, json={"MerchantRequestID": "1", "CheckoutRequestID": "ws_CO_ANSWERED",
+                                         "ResponseCode": "0", "ResponseDescription": "Success"})  # fmt: skip
+
+    daraja.push.side_effect = answered_late
+    bought = mobile_checkout(api, db, provider="mpesa")
+
+    paid = payment(db, bought.payment_id)
+    assert paid.status == "needs_review"
+    [attempt] = attempts(db, bought.payment_id)
+    assert (attempt.reference, attempt.outcome) == ("ws_CO_MATCHED_BY_CALLBACK", "review")
+    assert attempt.response["answered_reference"] == "ws_CO_ANSWERED"
+
+
+def test_an_accepted_push_without_its_checkout_request_id_is_unconfirmed(api, db, daraja):
+    daraja.push_response = (200, {"MerchantRequestID": "1", "ResponseCode": "0", "ResponseDescription": "Success"})
+    bought = mobile_checkout(api, db, provider="mpesa")
+    assert (payment(db, bought.payment_id).status, bought.checkout["next_action"]) == ("pending", "wait")
+
+
+def test_an_unread_push_of_a_failed_payment_is_closed_once_no_callback_can_match_it(api, db, daraja):
+    daraja.push.side_effect = httpx.ReadTimeout("slow")
+    bought = mobile_checkout(api, db, provider="mpesa")
+    with time_machine.travel(utcnow() + timedelta(minutes=16)):
+        assert reconcile_pending_payments() == {"checked": 1, "fail": 1}
+    with time_machine.travel(utcnow() + timedelta(minutes=25)):
+        assert reconcile_pending_payments() == {"checked": 1, "wait": 1}  # a callback may still match it
+    with time_machine.travel(utcnow() + timedelta(minutes=31)):
+        assert reconcile_pending_payments() == {"checked": 1, "no_effect": 1}
+    assert [a.outcome for a in attempts(db, bought.payment_id)] == ["failed"]
+    with time_machine.travel(utcnow() + timedelta(minutes=40)):
+        assert reconcile_pending_payments() == {"checked": 0}
 
 
 def test_an_unread_push_with_no_callback_expires_without_blocking_the_orders_forever(api, db, daraja):
@@ -257,12 +364,16 @@ def test_an_unread_request_of_a_failed_payment_is_closed_after_a_day(api, db, mo
 # --- the time budget ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("provider", ["mpesa", "mtn_momo"])
+@pytest.mark.parametrize(
+    ("provider", "failure", "answer"),
+    [("mpesa", httpx.ConnectTimeout, ("failed", "retry")), ("mtn_momo", httpx.ReadTimeout, ("pending", "wait"))],
+    ids=["mpesa never reached", "momo answer never read"],
+)
 def test_the_checkout_answers_within_the_budget_however_slow_the_provider(
-    api, db, providers, payment_settings, monkeypatch, provider
+    api, db, providers, payment_settings, monkeypatch, provider, failure, answer
 ):
-    """Every try waits out its whole timeout: without the budget, MoMo's token, request and
-    their retries would take 12 x 0.2 s; with a 0.5 s budget the checkout answers in time."""
+    """Every try waits 0.3 s and fails: with 5 retries that is 1.8 s; the budget is 0.5 s.
+    (An STK Push is retried only when it never left, MoMo's request whatever happened.)"""
     daraja, momo = providers
     monkeypatch.setattr(payment_settings, "payments_http_max_retries", 5)
     monkeypatch.setattr(payment_settings, "payments_collection_budget_seconds", 0.5)
@@ -270,8 +381,8 @@ def test_the_checkout_answers_within_the_budget_however_slow_the_provider(
         monkeypatch.setattr(payment_settings, "currency", "EUR")
 
     def slow(request: httpx.Request) -> httpx.Response:
-        time.sleep(0.2)
-        raise httpx.ReadTimeout("slow", request=request)
+        time.sleep(0.3)
+        raise failure("slow", request=request)
 
     daraja.push.side_effect = slow
     momo.pay.side_effect = slow
@@ -281,9 +392,10 @@ def test_the_checkout_answers_within_the_budget_however_slow_the_provider(
     bought = mobile_checkout(api, db, provider=provider, phone=phone)
     elapsed = time.monotonic() - started
 
-    assert elapsed < 0.5 + 0.6  # the budget, and the checkout's own work
-    assert (bought.checkout["payment_status"], bought.checkout["next_action"]) == ("pending", "wait")
-    assert payment(db, bought.payment_id).status == "pending"
+    tries = daraja.push.call_count + momo.pay.call_count
+    assert 1 <= tries <= 2  # what fits in 0.5 s
+    assert elapsed < 1.5  # the budget and the checkout's own work, well under the 1.8 s of the retries
+    assert (bought.checkout["payment_status"], bought.checkout["next_action"]) == answer
 
 
 def test_a_checkout_replayed_later_tells_the_payment_as_it_is_now(api, db, daraja):

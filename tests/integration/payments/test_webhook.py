@@ -279,11 +279,11 @@ def test_an_unknown_reference_the_provider_cannot_confirm_changes_nothing(api, d
     assert (r.status_code, r.json_body) == (200, ACK)
     [logged] = messages(db, provider="mpesa")
     assert (logged.outcome, logged.reference, logged.result) == (
-        "unknown_reference",
+        "orphan_awaiting_status",  # asked about again by reconciliation
         "ws_CO_000000000000000000",
         "succeeded",
     )
-    assert logged.reason == "status query: unknown"  # Daraja: 500.001.1001, still processing
+    assert logged.reason == "status query: 500.001.1001"  # Daraja: still processing
     assert json.loads(daraja.query.calls[0].request.content)["CheckoutRequestID"] == "ws_CO_000000000000000000"
     assert payment(db, bought.payment_id).status == "pending"
     assert events(db, "PaymentSucceeded") == []
