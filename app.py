@@ -10,8 +10,8 @@ from chalicelib.accounts.principals import load_principal
 from chalicelib.blueprints import all_blueprints
 from chalicelib.core.app_factory import create_app
 from chalicelib.core.production_check import ensure_production_ready
-from chalicelib.payment_purposes import register_payment_purposes
+from chalicelib.wiring import wire_packages
 
 ensure_production_ready()
-register_payment_purposes()
+wire_packages()
 app = create_app("marketplace-api", all_blueprints(), principal_loader=load_principal)

@@ -15,10 +15,10 @@ FUNCTION_BLUEPRINTS: dict[str, tuple[str, ...]] = {
     "auth": (
         "chalicelib.accounts.routes:auth_bp",
         "chalicelib.accounts.routes:me_bp",
-        "chalicelib.accounts.routes:business_bp",
+        "chalicelib.accounts.business_routes:business_bp",
     ),
     "admin": (
-        "chalicelib.accounts.routes:admin_bp",
+        "chalicelib.accounts.business_routes:admin_bp",
         "chalicelib.catalog.routes:admin_categories_bp",
         "chalicelib.billing.routes:admin_plans_bp",
         "chalicelib.payments.routes:admin_payments_bp",
@@ -46,7 +46,7 @@ FUNCTION_BLUEPRINTS: dict[str, tuple[str, ...]] = {
 
 SETTLES_PAYMENTS = frozenset({"admin", "account", "checkout", "payment_webhooks"})
 """The Lambdas whose routes settle, send or show payments: they wire the packages that act
-on a payment's outcome (`chalicelib.payment_purposes`)."""
+on a payment's outcome (`chalicelib.wiring`)."""
 
 
 def _load(reference: str) -> Blueprint:

@@ -7,10 +7,9 @@ from chalice.app import Chalice
 from chalicelib.accounts.principals import load_principal
 from chalicelib.blueprints import SETTLES_PAYMENTS, blueprints_of
 from chalicelib.core.app_factory import create_app
-from chalicelib.payment_purposes import register_payment_purposes
+from chalicelib.wiring import wire_packages
 
 
 def build_function_app(name: str) -> Chalice:
-    if name in SETTLES_PAYMENTS:
-        register_payment_purposes()
+    wire_packages(payment_purposes=name in SETTLES_PAYMENTS)
     return create_app(name, blueprints_of(name), principal_loader=load_principal)

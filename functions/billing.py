@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib.billing.events import handle_schedule
-from chalicelib.payment_purposes import register_payment_purposes
+from chalicelib.wiring import wire_packages
 
-register_payment_purposes()
+wire_packages()
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:

@@ -15,9 +15,9 @@ from chalicelib.core.db import get_session_factory
 from chalicelib.core.observability import logger
 from chalicelib.core.relay import drain_outbox
 from chalicelib.core.settings import get_settings
-from chalicelib.payment_purposes import register_payment_purposes
+from chalicelib.wiring import wire_packages
 
-register_payment_purposes()
+wire_packages()
 
 TimeLeft = Callable[[], int]
 Task = Callable[[TimeLeft | None], dict[str, Any]]

@@ -44,11 +44,11 @@ def database_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def payment_purposes() -> None:
-    """What the entry points wire: the packages that act on a settled payment."""
-    from chalicelib.payment_purposes import register_payment_purposes
+def wired_packages() -> None:
+    """What the entry points wire: the ports between packages and the payment purposes."""
+    from chalicelib.wiring import wire_packages
 
-    register_payment_purposes()
+    wire_packages()
 
 
 @pytest.fixture

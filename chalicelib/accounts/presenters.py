@@ -37,3 +37,17 @@ def business_out(business: Business) -> BusinessOut:
         verification_reason=business.verification_reason,
         created_at=business.created_at,
     )
+
+
+def address_lines(business: Business) -> list[str]:
+    """The business as an invoice's address block names it."""
+    lines = [
+        business.name,
+        business.address_line,
+        f"{business.city}, {business.region}, {business.country}",
+        f"Tel {business.phone} | {business.email}",
+        f"Reg. no. {business.registration_number}",
+    ]
+    if business.tax_id:
+        lines.append(f"Tax id {business.tax_id}")
+    return lines

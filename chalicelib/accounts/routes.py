@@ -1,4 +1,5 @@
-"""Accounts HTTP routes: registration, sign-in, sessions, profile, staff, admin verification.
+"""Accounts HTTP routes of a person: registration, sign-in, sessions, profile, passwords,
+two-factor (a business and its staff: `business_routes`).
 
 Each route: the body/query parsed by `endpoint`, one service call, a response model.
 """
@@ -9,19 +10,14 @@ import uuid
 
 from chalice.app import Blueprint
 
-from chalicelib.accounts import passwords, service, sign_in, two_factor
+from chalicelib.accounts import passwords, service, sign_in, staff, two_factor
 from chalicelib.accounts.schemas import (
     Accepted,
     AcceptInvitationRequest,
-    BusinessListQuery,
-    BusinessOut,
-    BusinessPage,
-    BusinessUserList,
     ChangePasswordRequest,
     CodeRequest,
     DisableTwoFactorRequest,
     ForgotPasswordRequest,
-    InviteStaffRequest,
     LoginRequest,
     RecoveryCodes,
     RefreshRequest,
@@ -32,19 +28,15 @@ from chalicelib.accounts.schemas import (
     SignedIn,
     TokenRequest,
     TwoFactorSetup,
-    UpdateBusinessRequest,
     UpdateMeRequest,
     UserOut,
-    VerificationDecision,
 )
 from chalicelib.core.errors import DomainError
 from chalicelib.core.http import RequestContext, endpoint
-from chalicelib.core.principal import ADMIN, ANY_ROLE, BUSINESS_ROLES, OWNER, PLATFORM_ROLES
+from chalicelib.core.principal import ANY_ROLE
 
 auth_bp = Blueprint(f"{__name__}.auth")
 me_bp = Blueprint(f"{__name__}.me")
-business_bp = Blueprint(f"{__name__}.business")
-admin_bp = Blueprint(f"{__name__}.admin")
 
 
 def _client(ctx: RequestContext) -> sign_in.Client:
@@ -193,7 +185,7 @@ def reset_password(ctx: RequestContext) -> None:
     tags=("auth",),
 )
 def accept_invitation(ctx: RequestContext) -> SignedIn:
-    return service.accept_invitation(ctx.session, request=ctx.body, client=_client(ctx))
+    return staff.accept_invitation(ctx.session, request=ctx.body, client=_client(ctx))
 
 
 # --- /me -----------------------------------------------------------------------------
@@ -298,110 +290,3 @@ def disable_two_factor(ctx: RequestContext) -> None:
         ctx.session, principal=ctx.principal, password=ctx.body.password, code=ctx.body.code, source_ip=ctx.source_ip
     )
     _commit_then_raise(ctx, refusal)
-
-
-# --- /business -----------------------------------------------------------------------
-
-
-@endpoint(
-    business_bp,
-    "/business",
-    "GET",
-    summary="Your business profile",
-    roles=BUSINESS_ROLES,
-    response=BusinessOut,
-    tags=("business",),
-)
-def get_business(ctx: RequestContext) -> BusinessOut:
-    return service.get_business(ctx.session, principal=ctx.principal)
-
-
-@endpoint(
-    business_bp,
-    "/business",
-    "PATCH",
-    summary="Change your business profile (owner)",
-    roles=(OWNER,),
-    request=UpdateBusinessRequest,
-    response=BusinessOut,
-    tags=("business",),
-)
-def update_business(ctx: RequestContext) -> BusinessOut:
-    return service.update_business(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
-
-
-@endpoint(
-    business_bp,
-    "/business/users",
-    "GET",
-    summary="The people of your business",
-    roles=BUSINESS_ROLES,
-    response=BusinessUserList,
-    tags=("business",),
-)
-def list_business_users(ctx: RequestContext) -> BusinessUserList:
-    return BusinessUserList(items=service.list_staff(ctx.session, principal=ctx.principal))
-
-
-@endpoint(
-    business_bp,
-    "/business/users",
-    "POST",
-    summary="Invite a staff member by e-mail (owner)",
-    roles=(OWNER,),
-    request=InviteStaffRequest,
-    response=UserOut,
-    status=201,
-    errors=(409,),
-    tags=("business",),
-)
-def invite_business_user(ctx: RequestContext) -> UserOut:
-    return service.invite_staff(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
-
-
-@endpoint(
-    business_bp,
-    "/business/users/{id}",
-    "DELETE",
-    summary="Deactivate a staff member (owner)",
-    roles=(OWNER,),
-    errors=(422,),
-    tags=("business",),
-)
-def deactivate_business_user(ctx: RequestContext, id: uuid.UUID) -> None:
-    service.deactivate_staff(ctx.session, principal=ctx.principal, user_id=id, source_ip=ctx.source_ip)
-
-
-# --- /admin --------------------------------------------------------------------------
-
-
-@endpoint(
-    admin_bp,
-    "/admin/businesses",
-    "GET",
-    summary="Businesses by kind and verification status",
-    roles=PLATFORM_ROLES,
-    query=BusinessListQuery,
-    response=BusinessPage,
-    tags=("admin",),
-)
-def admin_list_businesses(ctx: RequestContext) -> BusinessPage:
-    q = ctx.query
-    return service.list_businesses(ctx.session, kind=q.kind, status=q.status, cursor=q.cursor, limit=q.limit)
-
-
-@endpoint(
-    admin_bp,
-    "/admin/businesses/{id}/verification",
-    "POST",
-    summary="Verify or reject a wholesaler",
-    roles=(ADMIN,),
-    request=VerificationDecision,
-    response=BusinessOut,
-    errors=(409, 422),
-    tags=("admin",),
-)
-def admin_decide_verification(ctx: RequestContext, id: uuid.UUID) -> BusinessOut:
-    return service.decide_verification(
-        ctx.session, principal=ctx.principal, business_id=id, decision=ctx.body, source_ip=ctx.source_ip
-    )

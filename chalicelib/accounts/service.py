@@ -16,24 +16,19 @@ from chalicelib.accounts import repository
 from chalicelib.accounts.errors import (
     AlreadyVerified,
     BusinessNotFound,
-    CannotDeactivateOwner,
     EmailTaken,
     NotAWholesaler,
     RegistrationNumberTaken,
-    UserNotFound,
     VerificationUnchanged,
 )
 from chalicelib.accounts.models import Business, Consent, User
 from chalicelib.accounts.passwords import validated_password
 from chalicelib.accounts.presenters import business_out, user_out
 from chalicelib.accounts.schemas import (
-    AcceptInvitationRequest,
     BusinessOut,
     BusinessPage,
-    InviteStaffRequest,
     RegisterRequest,
     RegisterResponse,
-    SignedIn,
     UpdateBusinessRequest,
     UpdateMeRequest,
     UserOut,
@@ -41,7 +36,6 @@ from chalicelib.accounts.schemas import (
 )
 from chalicelib.accounts.sign_in import Client, start_session
 from chalicelib.accounts.tokens import announce_token, issue_token, redeem_token
-from chalicelib.billing.gating import check_limit
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.outbox import record_event
@@ -54,7 +48,7 @@ LEGAL_IDENTITY = {"name": "legal name", "tax_id": "tax id"}
 """What a wholesaler is verified as, in words (the registration number cannot be changed)."""
 
 
-def _flush_or_conflict(session: Session) -> None:
+def flush_or_conflict(session: Session) -> None:
     """Unique constraints are the final word when two registrations race."""
     try:
         session.flush()
@@ -88,7 +82,7 @@ def register(session: Session, *, request: RegisterRequest, client: Client) -> R
         verification_status="pending" if data.kind == "wholesaler" else "not_required",
     )
     session.add(business)
-    _flush_or_conflict(session)
+    flush_or_conflict(session)
     owner = User(
         id=uuid.uuid4(),
         business_id=business.id,
@@ -101,7 +95,7 @@ def register(session: Session, *, request: RegisterRequest, client: Client) -> R
         password_changed_at=utcnow(),
     )
     session.add(owner)
-    _flush_or_conflict(session)
+    flush_or_conflict(session)
     for document, version in (("terms", request.accepted_terms_version), ("privacy", request.accepted_privacy_version)):
         session.add(
             Consent(id=uuid.uuid4(), user_id=owner.id, document=document, version=version, source_ip=client.source_ip)
@@ -157,31 +151,31 @@ def verify_email(session: Session, *, token: str, source_ip: str | None) -> User
 
 
 def resend_verification(session: Session, *, principal: Principal) -> None:
-    user = _me(session, principal, for_update=True)
+    user = current_user(session, principal, for_update=True)
     if user.email_verified_at is not None:
         raise AlreadyVerified()
     _send_verification(session, user)
 
 
-def _me(session: Session, principal: Principal, *, for_update: bool = False) -> User:
+def current_user(session: Session, principal: Principal, *, for_update: bool = False) -> User:
     user = repository.get_user(session, principal.user_id, for_update=for_update)
     assert user is not None, "the principal loader only admits existing users"
     return user
 
 
 def get_me(session: Session, *, principal: Principal) -> UserOut:
-    return user_out(_me(session, principal))
+    return user_out(current_user(session, principal))
 
 
 def update_me(session: Session, *, principal: Principal, request: UpdateMeRequest) -> UserOut:
-    user = _me(session, principal, for_update=True)
+    user = current_user(session, principal, for_update=True)
     changes = request.model_dump(exclude_unset=True, exclude_none=True)
     for field, value in changes.items():
         setattr(user, field, value)
     return user_out(user)
 
 
-def _my_business(session: Session, principal: Principal, *, for_update: bool = False) -> Business:
+def my_business(session: Session, principal: Principal, *, for_update: bool = False) -> Business:
     business = repository.get_business(session, principal.require_business_id(), for_update=for_update)
     if business is None:
         raise BusinessNotFound()
@@ -189,13 +183,13 @@ def _my_business(session: Session, principal: Principal, *, for_update: bool = F
 
 
 def get_business(session: Session, *, principal: Principal) -> BusinessOut:
-    return business_out(_my_business(session, principal))
+    return business_out(my_business(session, principal))
 
 
 def update_business(
     session: Session, *, principal: Principal, request: UpdateBusinessRequest, source_ip: str | None
 ) -> BusinessOut:
-    business = _my_business(session, principal, for_update=True)
+    business = my_business(session, principal, for_update=True)
     changes: dict[str, Any] = request.model_dump(exclude_unset=True, exclude_none=True, exclude={"address"})
     if request.address is not None:
         changes.update(
@@ -282,92 +276,6 @@ def _verify_again(
     )
 
 
-def list_staff(session: Session, *, principal: Principal) -> list[UserOut]:
-    return [user_out(user) for user in repository.list_business_users(session, principal.require_business_id())]
-
-
-def invite_staff(
-    session: Session, *, principal: Principal, request: InviteStaffRequest, source_ip: str | None
-) -> UserOut:
-    business = _my_business(session, principal)
-    if repository.email_exists(session, request.email):
-        raise EmailTaken()
-    check_limit(session, business.id, "staff_users")
-    inviter = _me(session, principal)
-    user = User(
-        id=uuid.uuid4(),
-        business_id=business.id,
-        role="staff",
-        status="invited",
-        email=request.email,
-        full_name=request.full_name,
-    )
-    session.add(user)
-    _flush_or_conflict(session)
-    token = issue_token(session, user, purpose="invitation", ttl=timedelta(days=get_settings().invitation_ttl_days))
-    announce_token(
-        session,
-        "StaffInvited",
-        user,
-        token,
-        business_id=str(business.id),
-        business_name=business.name,
-        invited_by_name=inviter.full_name,
-    )
-    record_audit(
-        session,
-        "business.staff_invited",
-        actor_user_id=principal.user_id,
-        source_ip=source_ip,
-        target_type="user",
-        target_id=user.id,
-    )
-    return user_out(user)
-
-
-def accept_invitation(session: Session, *, request: AcceptInvitationRequest, client: Client) -> SignedIn:
-    user = redeem_token(session, request.token, purpose="invitation")
-    user.password_hash = hash_password(validated_password(request.password, user.email))
-    user.password_changed_at = utcnow()
-    user.status = "active"
-    user.email_verified_at = user.email_verified_at or utcnow()
-    if request.full_name:
-        user.full_name = request.full_name
-    if request.phone:
-        user.phone = request.phone
-    record_audit(
-        session,
-        "business.invitation_accepted",
-        actor_user_id=user.id,
-        source_ip=client.source_ip,
-        target_type="user",
-        target_id=user.id,
-    )
-    return start_session(session, user, client)
-
-
-def deactivate_staff(session: Session, *, principal: Principal, user_id: uuid.UUID, source_ip: str | None) -> None:
-    user = repository.get_business_user(session, principal.require_business_id(), user_id)
-    if user is None:
-        raise UserNotFound()
-    if user.role == "owner":
-        raise CannotDeactivateOwner()
-    if user.status == "deactivated":
-        return
-    now = utcnow()
-    user.status = "deactivated"
-    repository.retire_tokens(session, user.id, "invitation", now)
-    repository.revoke_sessions(session, user.id, reason="user_deactivated", now=now)
-    record_audit(
-        session,
-        "business.staff_deactivated",
-        actor_user_id=principal.user_id,
-        source_ip=source_ip,
-        target_type="user",
-        target_id=user.id,
-    )
-
-
 def list_businesses(
     session: Session, *, kind: str | None, status: str | None, cursor: str | None, limit: int
 ) -> BusinessPage:
@@ -436,5 +344,5 @@ def create_platform_user(session: Session, *, email: str, full_name: str, passwo
         password_changed_at=utcnow(),
     )
     session.add(user)
-    _flush_or_conflict(session)
+    flush_or_conflict(session)
     return user

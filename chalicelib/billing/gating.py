@@ -14,7 +14,9 @@
 Limits count: `active_products` (wholesaler's products with status active),
 `staff_users` (staff invited or active; the owner is not counted), `orders_per_month`
 (retailer's orders created since the start of the calendar month in UTC, placed or
-awaiting their mobile money payment).
+awaiting their mobile money payment). Billing counts staff itself; products and orders
+belong to packages above it, which count them through the ports `active_products_counter`
+and `orders_counter` (wired by `chalicelib.wiring`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from chalicelib.billing import repository
 from chalicelib.billing.errors import FeatureNotIncluded, PlanLimitReached, SubscriptionRequired
 from chalicelib.billing.models import GOOD_STANDING, Plan, Subscription
 from chalicelib.core.clock import utcnow
+from chalicelib.core.ports import Port
 from chalicelib.core.settings import get_settings
 
 LimitName = Literal["active_products", "staff_users", "orders_per_month"]
@@ -47,13 +50,28 @@ def month_start(now: datetime) -> datetime:
     return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
+UsageCounter = Callable[[Session, uuid.UUID], int]
+ActiveOrders = Callable[[Session, uuid.UUID, datetime], int]
+"""A retailer's orders created since a time, placed or awaiting their mobile money payment."""
+
+active_products_counter: Port[UsageCounter] = Port("billing.gating.active_products_counter")
+orders_counter: Port[ActiveOrders] = Port("billing.gating.orders_counter")
+
+
+def _orders_this_month(session: Session, business_id: uuid.UUID) -> int:
+    return orders_counter.implementation(session, business_id, month_start(utcnow()))
+
+
 _COUNTERS: dict[str, Callable[[Session, uuid.UUID], int]] = {
-    "active_products": repository.count_active_products,
+    "active_products": lambda session, business_id: active_products_counter.implementation(session, business_id),
     "staff_users": repository.count_staff,
-    "orders_per_month": lambda session, business_id: repository.count_orders_since(
-        session, business_id, month_start(utcnow())
-    ),
+    "orders_per_month": _orders_this_month,
 }
+
+
+def check_staff_seat(session: Session, business_id: uuid.UUID) -> None:
+    """The accounts package's port (`accounts.seats`): one more staff user."""
+    check_limit(session, business_id, "staff_users")
 
 
 def plan_limit(plan: Plan, name: str) -> int | None:

@@ -11,6 +11,7 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
+from chalicelib.accounts.presenters import address_lines
 from chalicelib.billing import repository
 from chalicelib.billing.errors import InvoiceNotFound
 from chalicelib.billing.models import SubscriptionInvoice
@@ -45,7 +46,7 @@ def render_subscription_invoice(session: Session, *, principal: Principal, invoi
         subheading=f"Issued {invoice.created_at:%d %b %Y}",
     )
     platform = [settings.platform_name, "Subscriptions", settings.spa_url, settings.email_sender]
-    pdf.address_blocks(document, [("From", platform), ("Bill to", pdf.business_block(business))])
+    pdf.address_blocks(document, [("From", platform), ("Bill to", address_lines(business))])
     period = f"{invoice.period_start:%d %b %Y} - {invoice.period_end:%d %b %Y}"
     pdf.table(
         document,

@@ -1,5 +1,5 @@
 """Registers billing's handlers for `subscription` payments with the payments dispatch
-(`chalicelib.payment_purposes` calls it when an entry point wires the app). The handlers
+(`chalicelib.wiring` calls it when an entry point wires the app). The handlers
 are in `payments_port`."""
 
 from __future__ import annotations

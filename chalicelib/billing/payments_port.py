@@ -18,7 +18,7 @@ the webhooks and reconciliation. A subscription charge is a `Payment` with purpo
 - `register_outcome_handlers()`: the payments domain's purpose dispatch calls
   `on_payment_succeeded` / `on_payment_failed` (which delegate to `outcomes`) when a
   subscription payment settles. The entry points register it through
-  `chalicelib.payment_purposes`.
+  `chalicelib.wiring`.
 """
 
 from __future__ import annotations

@@ -17,8 +17,6 @@ from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import User
 from chalicelib.billing.models import LIVE_STATUSES, Plan, Subscription, SubscriptionInvoice
-from chalicelib.catalog.models import Product
-from chalicelib.orders.models import Order
 
 # --- plans ------------------------------------------------------------------------------
 
@@ -162,24 +160,9 @@ def void_open_invoices(session: Session, subscription_id: uuid.UUID, now: dateti
 # --- usage ------------------------------------------------------------------------------
 
 
-def count_active_products(session: Session, business_id: uuid.UUID) -> int:
-    return _count(session, Product.id, Product.wholesaler_id == business_id, Product.status == "active")
-
-
 def count_staff(session: Session, business_id: uuid.UUID) -> int:
     return _count(
         session, User.id, User.business_id == business_id, User.role == "staff", User.status.in_(("invited", "active"))
-    )
-
-
-def count_orders_since(session: Session, retailer_id: uuid.UUID, since: datetime) -> int:
-    """Orders placed (or awaiting their mobile money payment) since `since`; expired ones do not count."""
-    return _count(
-        session,
-        Order.id,
-        Order.retailer_id == retailer_id,
-        Order.created_at >= since,
-        or_(Order.placed_at.is_not(None), Order.status == "pending_payment"),
     )
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from chalicelib.accounts.models import Business
+from chalicelib.catalog.images import public_url
 from chalicelib.catalog.models import Category
 from chalicelib.catalog.schemas import (
     Availability,
@@ -21,7 +22,6 @@ from chalicelib.catalog.schemas import (
     WholesalerSummary,
 )
 from chalicelib.core.settings import get_settings
-from chalicelib.inventory.images import public_url
 
 
 def availability(stock_on_hand: int, low_stock_threshold: int) -> Availability:

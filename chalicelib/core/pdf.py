@@ -1,5 +1,6 @@
 """Small fpdf2 helpers shared by the order and subscription invoices: A4, Helvetica, a
-title line, two address blocks side by side, a ruled table, totals.
+title line, two address blocks side by side, a ruled table, totals. They take plain text:
+what a business's address block says is the accounts package's (`presenters.address_lines`).
 
 fpdf2 takes about 0.25 s to import, so it is imported when a document is made, not when a
 Lambda that merely could make one starts.
@@ -10,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
-
-from chalicelib.accounts.models import Business
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -24,19 +23,6 @@ def text(value: str) -> str:
 
 def amount(currency: str, value: Decimal) -> str:
     return f"{currency} {value:,.2f}"
-
-
-def business_block(business: Business) -> list[str]:
-    lines = [
-        business.name,
-        business.address_line,
-        f"{business.city}, {business.region}, {business.country}",
-        f"Tel {business.phone} | {business.email}",
-        f"Reg. no. {business.registration_number}",
-    ]
-    if business.tax_id:
-        lines.append(f"Tax id {business.tax_id}")
-    return lines
 
 
 def new_document(*, title: str, author: str, heading: str, subheading: str) -> FPDF:

@@ -1,15 +1,10 @@
-"""Product images in S3: presigned browser uploads and the public URLs of stored keys.
+"""Product images in S3: presigned browser uploads (their public URLs: `catalog.images`).
 
 The browser uploads straight to S3 with a presigned POST whose policy S3 itself enforces:
 the object key, the exact `Content-Type` declared, and a `content-length-range` from 1
 byte to the declared size (at most 5 MB). Keys are
 `products/<wholesaler id>/<product id>/<random>.<ext>`, so nobody can overwrite another
 product's images.
-
-Public URLs: `AWS_ENDPOINT_URL` set (the local moto server) gives path-style
-`<endpoint>/<bucket>/<key>`; otherwise the bucket's virtual-hosted S3 URL
-`https://<bucket>.s3.<region>.amazonaws.com/<key>`, which the deployment serves
-read-only (bucket policy for `products/*`, or a CloudFront origin in front of it).
 """
 
 from __future__ import annotations
@@ -18,7 +13,6 @@ import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import quote
 
 from chalicelib.core.settings import get_settings
 
@@ -71,9 +65,3 @@ def presign_upload(*, key: str, content_type: str, size_bytes: int) -> Presigned
     )
 
 
-def public_url(key: str) -> str:
-    settings = get_settings()
-    path = quote(key)
-    if settings.aws_endpoint_url:
-        return f"{settings.aws_endpoint_url.rstrip('/')}/{settings.images_bucket}/{path}"
-    return f"https://{settings.images_bucket}.s3.{settings.aws_region}.amazonaws.com/{path}"

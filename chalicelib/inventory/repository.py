@@ -20,6 +20,16 @@ from sqlalchemy.orm import Session, aliased
 from chalicelib.catalog.models import Category, PriceTier, Product, StockMovement
 
 
+def count_active_products(session: Session, wholesaler_id: uuid.UUID) -> int:
+    """What the plan limit `active_products` counts (billing's port)."""
+    return int(
+        session.scalar(
+            select(func.count(Product.id)).where(Product.wholesaler_id == wholesaler_id, Product.status == "active")
+        )
+        or 0
+    )
+
+
 def category_exists(session: Session, category_id: uuid.UUID) -> bool:
     return bool(session.scalar(select(exists().where(Category.id == category_id))))
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from chalicelib.billing.gating import check_limit
+from chalicelib.catalog.images import public_url
 from chalicelib.catalog.models import Product
 from chalicelib.core.audit import record_audit
 from chalicelib.core.errors import ValidationFailed, field_error
@@ -230,7 +231,7 @@ def add_image(
         url=upload.url,
         fields=upload.fields,
         expires_in=upload.expires_in,
-        public_url=images.public_url(key),
+        public_url=public_url(key),
     )
 
 

@@ -7,7 +7,8 @@ import uuid
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
-from chalicelib.core.pdf import amount, business_block, text
+from chalicelib.accounts.presenters import address_lines
+from chalicelib.core.pdf import amount, text
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
 from chalicelib.orders import repository
@@ -53,7 +54,7 @@ def render_invoice(session: Session, *, principal: Principal, order_id: uuid.UUI
         pdf.set_font("Helvetica", "B", 10)
         pdf.cell(90, 6, title, new_x="LEFT", new_y="NEXT")
         pdf.set_font("Helvetica", size=10)
-        for block_line in business_block(business):
+        for block_line in address_lines(business):
             pdf.cell(90, 5, text(block_line), new_x="LEFT", new_y="NEXT")
     pdf.set_xy(10, top + 45)
     pdf.set_font("Helvetica", "B", 10)

@@ -259,6 +259,21 @@ def order_lines(session: Session, order_id: uuid.UUID) -> Sequence[OrderLine]:
     return session.scalars(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.name)).all()
 
 
+def count_orders_since(session: Session, retailer_id: uuid.UUID, since: datetime) -> int:
+    """Orders placed (or awaiting their mobile money payment) since `since`; expired ones do not
+    count: what the plan limit `orders_per_month` counts (billing's port)."""
+    return int(
+        session.scalar(
+            select(func.count(Order.id)).where(
+                Order.retailer_id == retailer_id,
+                Order.created_at >= since,
+                or_(Order.placed_at.is_not(None), Order.status == "pending_payment"),
+            )
+        )
+        or 0
+    )
+
+
 def line_counts(session: Session, order_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
     rows = session.execute(
         select(OrderLine.order_id, func.count()).where(OrderLine.order_id.in_(order_ids)).group_by(OrderLine.order_id)

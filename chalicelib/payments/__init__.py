@@ -12,7 +12,7 @@ Where things live:
 - `verification` + `settle`: what a provider answer means, applied under row locks.
 - `handlers`: the purpose dispatch (`register_outcome_handler`), the port through which
   orders (`orders.payment_outcomes`) and billing act on a settled payment; the entry points
-  register them (`chalicelib.payment_purposes`). This package imports neither.
+  register them (`chalicelib.wiring`). This package imports neither.
 - `steps`: what the payer should do next (approve, wait, retry), for every answer.
 - `events`: the sweeper task (reconcile pending payments); `reconciliation`: the daily report.
 - `refunds` (every refund, open to completed), `settlements`, `service` (payer view, retry,

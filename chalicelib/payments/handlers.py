@@ -22,7 +22,7 @@ payment row locked and already updated:
 
 Until when a payer may still pay or retry is the payment's own `hold_until`, set by whoever
 opens it. The packages that own a purpose register their handlers when the entry point
-wires the app (`chalicelib.payment_purposes`); settling a payment of a purpose nobody
+wires the app (`chalicelib.wiring`); settling a payment of a purpose nobody
 registered is a wiring error and raises.
 """
 
@@ -83,7 +83,7 @@ def handler_for(purpose: str) -> OutcomeHandler:
     except KeyError:
         raise UnregisteredPurpose(
             f"no outcome handler for {purpose!r} payments: the entry point must call "
-            "chalicelib.payment_purposes.register_payment_purposes()"
+            "chalicelib.wiring.wire_packages()"
         ) from None
 
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import start_of_day
-from chalicelib.payments import repository
+from chalicelib.payments import ledger_repository, repository
 from chalicelib.payments.models import Payment, ProviderMessage
 from chalicelib.payments.schemas import ReconciliationLine, ReconciliationReport
 
@@ -45,7 +45,7 @@ def daily_report(session: Session, *, day: date) -> ReconciliationReport:
         else:
             unreferenced.append(payment)
     credited_elsewhere = repository.credited_references(session, [k for k in receipts if k not in ledger])
-    orphan_refunds = repository.refunds_of_messages(session, [m.id for m in receipts.values()])
+    orphan_refunds = ledger_repository.refunds_of_messages(session, [m.id for m in receipts.values()])
 
     report = ReconciliationReport(
         date=day,

@@ -9,7 +9,7 @@ from chalice.app import Blueprint
 
 from chalicelib.core.http import RequestContext, endpoint
 from chalicelib.core.principal import ADMIN, BUSINESS_ROLES, PLATFORM_ROLES, RETAILER, WHOLESALER
-from chalicelib.payments import reconciliation, refunds, service, settlements
+from chalicelib.payments import reconciliation, refund_payouts, service, settlements
 from chalicelib.payments.schemas import (
     AdminPaymentPage,
     AdminPaymentQuery,
@@ -131,7 +131,7 @@ def reconciliation_report(ctx: RequestContext) -> ReconciliationReport:
     roles=(ADMIN,),
 )
 def refund_payment(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
-    return refunds.refund_payment(
+    return refund_payouts.refund_payment(
         ctx.session, principal=ctx.principal, payment_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
 
@@ -164,7 +164,7 @@ def resolve_review(ctx: RequestContext, id: uuid.UUID) -> PaymentOut:
     roles=PLATFORM_ROLES,
 )
 def list_refunds(ctx: RequestContext) -> AdminRefundPage:
-    return refunds.list_refunds(ctx.session, query=ctx.query)
+    return refund_payouts.list_refunds(ctx.session, query=ctx.query)
 
 
 @endpoint(
@@ -179,7 +179,9 @@ def list_refunds(ctx: RequestContext) -> AdminRefundPage:
     roles=(ADMIN,),
 )
 def mark_refund_sent(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
-    return refunds.mark_sent(ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip)
+    return refund_payouts.mark_sent(
+        ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip
+    )
 
 
 @endpoint(
@@ -194,7 +196,7 @@ def mark_refund_sent(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
     roles=(ADMIN,),
 )
 def mark_refund_failed(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
-    return refunds.mark_failed(
+    return refund_payouts.mark_failed(
         ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
 
@@ -211,7 +213,7 @@ def mark_refund_failed(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
     roles=(ADMIN,),
 )
 def complete_refund(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
-    return refunds.complete_refund(
+    return refund_payouts.complete_refund(
         ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
 

@@ -18,7 +18,7 @@ from chalicelib.core.clock import start_of_day, utcnow
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
-from chalicelib.payments import handlers, refunds, repository
+from chalicelib.payments import handlers, ledger_repository, refunds, repository
 from chalicelib.payments.collection import check_payer, request_collection
 from chalicelib.payments.errors import (
     PaymentInProgress,
@@ -240,7 +240,7 @@ def resolve_review(
     }
     if body.resolution == "refund":
         payment.external_receipt = body.receipt or payment.external_receipt
-        left = refunds.paid_amount(payment) - repository.refunded_so_far(session, payment.id)
+        left = refunds.paid_amount(payment) - ledger_repository.refunded_so_far(session, payment.id)
         if left > 0:
             refunds.open_refund(
                 session,

@@ -23,7 +23,7 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
-from chalicelib.payments import payment_events, repository
+from chalicelib.payments import ledger_repository, payment_events
 from chalicelib.payments.errors import SettlementAlreadyPaid, SettlementCancelled, SettlementNotFound
 from chalicelib.payments.models import Settlement
 from chalicelib.payments.schemas import PayoutRequest, SettlementOut, SettlementPage
@@ -62,7 +62,7 @@ def open_settlement(
 
 def cancel_settlement(session: Session, *, order_id: uuid.UUID) -> None:
     """The order was cancelled: nothing is owed for it unless it was already paid out."""
-    repository.cancel_due_settlement(session, order_id)
+    ledger_repository.cancel_due_settlement(session, order_id)
 
 
 def _out(settlement: Settlement, refunded: Decimal) -> SettlementOut:
@@ -88,12 +88,12 @@ def list_settlements(
     session: Session, *, principal: Principal, status: str | None, cursor: str | None, limit: int
 ) -> SettlementPage:
     wholesaler_id = principal.require_business_id()
-    rows = repository.list_settlements(
+    rows = ledger_repository.list_settlements(
         session, wholesaler_id=wholesaler_id, status=status, after=after_created(cursor), limit=limit + 1
     )
     page = rows[:limit]
     next_cursor = created_cursor(page[-1].Settlement) if len(rows) > limit else None
-    totals = repository.settlement_totals(session, wholesaler_id)
+    totals = ledger_repository.settlement_totals(session, wholesaler_id)
     return SettlementPage(
         items=[_out(row.Settlement, row.refunded) for row in page],
         next_cursor=next_cursor,
@@ -106,7 +106,7 @@ def list_settlements(
 def record_payout(
     session: Session, *, principal: Principal, settlement_id: uuid.UUID, body: PayoutRequest, source_ip: str | None
 ) -> SettlementOut:
-    settlement = repository.lock_settlement(session, settlement_id)
+    settlement = ledger_repository.lock_settlement(session, settlement_id)
     if settlement is None:
         raise SettlementNotFound()
     if settlement.status == "paid":
@@ -128,4 +128,4 @@ def record_payout(
         target_id=settlement.id,
         details={"reference": body.reference, "amount": str(settlement.amount_due)},
     )
-    return _out(settlement, repository.refunded_for_order(session, settlement.order_id))
+    return _out(settlement, ledger_repository.refunded_for_order(session, settlement.order_id))

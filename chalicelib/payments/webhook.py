@@ -50,7 +50,7 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import error_body
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
-from chalicelib.payments import refunds, repository
+from chalicelib.payments import ledger_repository, refunds, repository
 from chalicelib.payments.models import Payment, PaymentAttempt
 from chalicelib.payments.providers import PROVIDER_NAMES, get_provider
 from chalicelib.payments.providers.base import CallbackRejected, Outcome, ParsedCallback, ProviderResult
@@ -324,7 +324,7 @@ def settle_orphan(provider: str, orphan: _Orphan, message_id: uuid.UUID, receive
             outcome, reason = ORPHAN_AWAITING, f"status query: {query.provider_code or query.outcome.value}"
         elif query.outcome is not Outcome.SUCCEEDED or amount is None or amount <= 0:
             outcome, reason = "unknown_reference", f"status query: {query.outcome.value}"
-        elif repository.refund_of_message(session, message_id) is not None:
+        elif ledger_repository.refund_of_message(session, message_id) is not None:
             outcome, reason = "no_effect", "orphan collection already refunded"
         else:
             refund = refunds.refund_orphan(
