@@ -1,7 +1,7 @@
 """The `sweeper` Lambda, fired every minute by an EventBridge schedule.
 
 Runs a short list of housekeeping tasks, each within the invocation's time budget, and
-returns what each did (`TASKS`: one entry per task; a later issue adds its own). The outbox
+returns what each did (`TASKS`: one entry per task). The outbox
 relay runs last, so the events the other tasks record are published in the same sweep.
 A failing task is logged and reported; it does not stop the others.
 """

@@ -40,6 +40,9 @@ INTERVALS = ("month", "year")
 SUBSCRIPTION_STATUSES = ("incomplete", "trialing", "active", "past_due", "suspended", "cancelled", "expired")
 LIVE_STATUSES = ("incomplete", "trialing", "active", "past_due", "suspended")
 GOOD_STANDING = ("trialing", "active", "past_due")
+"""The one definition of good standing. The catalog listings' triggers (migration 0009) hold
+it in SQL too: change both, with a migration (tests/integration/billing/
+test_good_standing_in_the_database.py fails while they disagree)."""
 INVOICE_KINDS = ("first", "renewal", "proration")
 INVOICE_STATUSES = ("open", "paid", "void")
 REMINDER_KINDS = ("renewal_7d", "renewal_3d", "renewal_1d", "trial_ending")

@@ -1,6 +1,6 @@
 """Who is told about which event, in which category and on which channels.
 
-`NOTIFIED_EVENTS` is the one table a later issue extends to make its events reach people:
+`NOTIFIED_EVENTS` is the one table a new event type is added to, to reach people:
 add an entry and the templates `templates/<EventType>.txt.j2` (blocks `subject`, `text`,
 `sms`, `title`, `body`, as its channels need) and, for e-mail, `templates/<EventType>.html.j2`.
 An event type missing from the table is undeliverable (dead-letter queue).
@@ -102,7 +102,7 @@ def _on(*channels: str) -> frozenset[str]:
 
 
 NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
-    # accounts (issue 2)
+    # accounts
     "EmailVerificationRequested": NotifiedEvent("security", _on(EMAIL), the_user, "/verify-email?token={token}"),
     "PasswordResetRequested": NotifiedEvent("security", _on(EMAIL), the_user, "/reset-password?token={token}"),
     "StaffInvited": NotifiedEvent("security", _on(EMAIL), the_user, "/accept-invitation?token={token}"),
@@ -113,12 +113,12 @@ NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
     "WholesalerReverificationRequested": NotifiedEvent(
         "account", _on(IN_APP, EMAIL), platform_admins, "/admin/businesses/{business_id}"
     ),
-    # orders (issue 5): business_id is the wholesaler for OrderPlaced, the retailer otherwise
+    # orders: business_id is the wholesaler for OrderPlaced, the retailer otherwise
     "OrderPlaced": NotifiedEvent("orders", _on(IN_APP, EMAIL, SMS), business_team, "/orders/{order_id}"),
     "OrderStatusChanged": NotifiedEvent("orders", _on(IN_APP, SMS), business_team, "/orders/{order_id}"),
     "OrderCancelled": NotifiedEvent("orders", _on(IN_APP, EMAIL, SMS), both_parties, "/orders/{order_id}"),
     "OrderExpired": NotifiedEvent("orders", _on(IN_APP, EMAIL, SMS), business_team, "/orders/{order_id}"),
-    # payments (issue 6): business_id is the payer (the wholesaler for a payout)
+    # payments: business_id is the payer (the wholesaler for a payout)
     "PaymentSucceeded": NotifiedEvent("payments", _on(IN_APP, EMAIL, SMS), payer_of_an_order, "/payments/{payment_id}"),
     "PaymentFailed": NotifiedEvent("payments", _on(IN_APP, EMAIL, SMS), payer_of_an_order, "/payments/{payment_id}"),
     "PaymentNeedsReview": NotifiedEvent("payments", _on(IN_APP), payer_of_an_order, "/payments/{payment_id}"),
@@ -129,7 +129,7 @@ NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
         "payments", _on(IN_APP, EMAIL), platform_admins, "/admin/refunds?status=open&cause=orphan_collection"
     ),
     "SettlementPaidOut": NotifiedEvent("payments", _on(IN_APP, EMAIL), business_owner, "/settlements"),
-    # billing (issue 7): business_id is the subscriber; the owner handles the plan
+    # billing: business_id is the subscriber; the owner handles the plan
     "SubscriptionStarted": NotifiedEvent("billing", _on(IN_APP, EMAIL), business_owner, "/subscription"),
     "SubscriptionStatusChanged": NotifiedEvent("billing", _on(IN_APP, EMAIL), business_owner, "/subscription"),
     "SubscriptionSuspended": NotifiedEvent("billing", _on(IN_APP, EMAIL, SMS), business_owner, "/subscription"),
@@ -142,7 +142,7 @@ NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
     "SubscriptionPaymentRefundOpened": NotifiedEvent(
         "payments", _on(IN_APP, EMAIL), platform_admins, "/admin/payments/{payment_id}"
     ),
-    # inventory (issue 4): business_id is the wholesaler
+    # inventory: business_id is the wholesaler
     "LowStock": NotifiedEvent("inventory", _on(IN_APP, EMAIL), business_team, "/inventory/products/{product_id}"),
 }
 

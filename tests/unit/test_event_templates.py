@@ -102,7 +102,7 @@ def test_the_event_renders_on_each_channel_with_its_facts(event_type: str) -> No
         assert 0 < len(render_sms(event_type, context)) <= 160
 
 
-def test_every_domain_event_of_issues_4_to_7_has_a_payload_here() -> None:
+def test_every_domain_event_has_a_payload_here() -> None:
     account_events = {"EmailVerificationRequested", "PasswordResetRequested", "StaffInvited", "SignInLockedOut",
                       "PasswordChanged", "BusinessRegistered", "WholesalerVerificationChanged"}
     assert set(NOTIFIED_EVENTS) - account_events == set(PAYLOADS)
