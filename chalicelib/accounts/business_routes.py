@@ -54,7 +54,7 @@ def get_business(ctx: RequestContext) -> BusinessOut:
     response=BusinessOut,
     tags=("business",),
 )
-def update_business(ctx: RequestContext) -> BusinessOut:
+def update_business(ctx: RequestContext[UpdateBusinessRequest, None]) -> BusinessOut:
     return service.update_business(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
@@ -83,7 +83,7 @@ def list_business_users(ctx: RequestContext) -> BusinessUserList:
     errors=(409,),
     tags=("business",),
 )
-def invite_business_user(ctx: RequestContext) -> UserOut:
+def invite_business_user(ctx: RequestContext[InviteStaffRequest, None]) -> UserOut:
     return staff.invite_staff(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
@@ -113,7 +113,7 @@ def deactivate_business_user(ctx: RequestContext, id: uuid.UUID) -> None:
     response=BusinessPage,
     tags=("admin",),
 )
-def admin_list_businesses(ctx: RequestContext) -> BusinessPage:
+def admin_list_businesses(ctx: RequestContext[None, BusinessListQuery]) -> BusinessPage:
     q = ctx.query
     return service.list_businesses(ctx.session, kind=q.kind, status=q.status, cursor=q.cursor, limit=q.limit)
 
@@ -129,7 +129,7 @@ def admin_list_businesses(ctx: RequestContext) -> BusinessPage:
     errors=(409, 422),
     tags=("admin",),
 )
-def admin_decide_verification(ctx: RequestContext, id: uuid.UUID) -> BusinessOut:
+def admin_decide_verification(ctx: RequestContext[VerificationDecision, None], id: uuid.UUID) -> BusinessOut:
     return service.decide_verification(
         ctx.session, principal=ctx.principal, business_id=id, decision=ctx.body, source_ip=ctx.source_ip
     )

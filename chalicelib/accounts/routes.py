@@ -7,6 +7,7 @@ Each route: the body/query parsed by `endpoint`, one service call, a response mo
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from chalice.app import Blueprint
 
@@ -39,18 +40,18 @@ auth_bp = Blueprint(f"{__name__}.auth")
 me_bp = Blueprint(f"{__name__}.me")
 
 
-def _client(ctx: RequestContext) -> sign_in.Client:
+def _client(ctx: RequestContext[Any, Any]) -> sign_in.Client:
     return sign_in.Client(source_ip=ctx.source_ip, user_agent=ctx.user_agent)
 
 
-def _commit_then_raise(ctx: RequestContext, error: DomainError | None) -> None:
+def _commit_then_raise(ctx: RequestContext[Any, Any], error: DomainError | None) -> None:
     """Failed attempts are recorded (counters, audit) even though the answer is an error."""
     ctx.uow.commit()
     if error is not None:
         raise error
 
 
-def _signed_in_or_raise(ctx: RequestContext, result: sign_in.SignInResult) -> SignedIn:
+def _signed_in_or_raise(ctx: RequestContext[Any, Any], result: sign_in.SignInResult) -> SignedIn:
     _commit_then_raise(ctx, result.error)
     assert result.signed_in is not None
     return result.signed_in
@@ -71,7 +72,7 @@ def _signed_in_or_raise(ctx: RequestContext, result: sign_in.SignInResult) -> Si
     no_store=True,
     tags=("auth",),
 )
-def register(ctx: RequestContext) -> RegisterResponse:
+def register(ctx: RequestContext[RegisterRequest, None]) -> RegisterResponse:
     return service.register(ctx.session, request=ctx.body, client=_client(ctx))
 
 
@@ -85,7 +86,7 @@ def register(ctx: RequestContext) -> RegisterResponse:
     no_store=True,
     tags=("auth",),
 )
-def verify_email(ctx: RequestContext) -> UserOut:
+def verify_email(ctx: RequestContext[TokenRequest, None]) -> UserOut:
     return service.verify_email(ctx.session, token=ctx.body.token, source_ip=ctx.source_ip)
 
 
@@ -116,7 +117,7 @@ def resend_verification(ctx: RequestContext) -> Accepted:
     no_store=True,
     tags=("auth",),
 )
-def login(ctx: RequestContext) -> SignedIn:
+def login(ctx: RequestContext[LoginRequest, None]) -> SignedIn:
     return _signed_in_or_raise(ctx, sign_in.sign_in(ctx.session, request=ctx.body, client=_client(ctx)))
 
 
@@ -131,7 +132,7 @@ def login(ctx: RequestContext) -> SignedIn:
     no_store=True,
     tags=("auth",),
 )
-def refresh(ctx: RequestContext) -> SignedIn:
+def refresh(ctx: RequestContext[RefreshRequest, None]) -> SignedIn:
     result = sign_in.refresh(ctx.session, refresh_token=ctx.body.refresh_token, client=_client(ctx))
     return _signed_in_or_raise(ctx, result)
 
@@ -155,7 +156,7 @@ def logout(ctx: RequestContext) -> None:
     no_store=True,
     tags=("auth",),
 )
-def forgot_password(ctx: RequestContext) -> Accepted:
+def forgot_password(ctx: RequestContext[ForgotPasswordRequest, None]) -> Accepted:
     passwords.request_reset(ctx.session, email=ctx.body.email, source_ip=ctx.source_ip)
     return Accepted(message="If an account uses this address, a reset link is on its way.")
 
@@ -169,7 +170,7 @@ def forgot_password(ctx: RequestContext) -> Accepted:
     no_store=True,
     tags=("auth",),
 )
-def reset_password(ctx: RequestContext) -> None:
+def reset_password(ctx: RequestContext[ResetPasswordRequest, None]) -> None:
     passwords.reset(ctx.session, token=ctx.body.token, password=ctx.body.password, source_ip=ctx.source_ip)
 
 
@@ -184,7 +185,7 @@ def reset_password(ctx: RequestContext) -> None:
     no_store=True,
     tags=("auth",),
 )
-def accept_invitation(ctx: RequestContext) -> SignedIn:
+def accept_invitation(ctx: RequestContext[AcceptInvitationRequest, None]) -> SignedIn:
     return staff.accept_invitation(ctx.session, request=ctx.body, client=_client(ctx))
 
 
@@ -206,7 +207,7 @@ def get_me(ctx: RequestContext) -> UserOut:
     response=UserOut,
     tags=("me",),
 )
-def update_me(ctx: RequestContext) -> UserOut:
+def update_me(ctx: RequestContext[UpdateMeRequest, None]) -> UserOut:
     return service.update_me(ctx.session, principal=ctx.principal, request=ctx.body)
 
 
@@ -220,7 +221,7 @@ def update_me(ctx: RequestContext) -> UserOut:
     no_store=True,
     tags=("me",),
 )
-def change_password(ctx: RequestContext) -> None:
+def change_password(ctx: RequestContext[ChangePasswordRequest, None]) -> None:
     refusal = passwords.change(
         ctx.session,
         principal=ctx.principal,
@@ -270,7 +271,7 @@ def setup_two_factor(ctx: RequestContext) -> TwoFactorSetup:
     no_store=True,
     tags=("me",),
 )
-def confirm_two_factor(ctx: RequestContext) -> RecoveryCodes:
+def confirm_two_factor(ctx: RequestContext[CodeRequest, None]) -> RecoveryCodes:
     return two_factor.confirm_setup(ctx.session, principal=ctx.principal, code=ctx.body.code, source_ip=ctx.source_ip)
 
 
@@ -285,7 +286,7 @@ def confirm_two_factor(ctx: RequestContext) -> RecoveryCodes:
     no_store=True,
     tags=("me",),
 )
-def disable_two_factor(ctx: RequestContext) -> None:
+def disable_two_factor(ctx: RequestContext[DisableTwoFactorRequest, None]) -> None:
     refusal = two_factor.disable(
         ctx.session, principal=ctx.principal, password=ctx.body.password, code=ctx.body.code, source_ip=ctx.source_ip
     )

@@ -44,7 +44,7 @@ TAGS = ("subscription",)
 
 
 @endpoint(plans_bp, "/plans", "GET", summary="Plans on offer", query=PlanQuery, response=PlanList, tags=("plans",))
-def list_plans(ctx: RequestContext) -> PlanList:
+def list_plans(ctx: RequestContext[None, PlanQuery]) -> PlanList:
     return plans.list_offered(ctx.session, audience=ctx.query.audience)
 
 
@@ -72,7 +72,7 @@ def get_usage(ctx: RequestContext) -> UsageOut:
     request=StartSubscription, response=SubscriptionResult, status=201, tags=TAGS, roles=(OWNER,),
     business_kinds=BOTH_SIDES, errors=(404, 409, 422),
 )  # fmt: skip
-def start_subscription(ctx: RequestContext) -> SubscriptionResult:
+def start_subscription(ctx: RequestContext[StartSubscription, None]) -> SubscriptionResult:
     return service.start_subscription(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
@@ -82,7 +82,7 @@ def start_subscription(ctx: RequestContext) -> SubscriptionResult:
     request=ChangeSubscription, response=SubscriptionResult, tags=TAGS, roles=(OWNER,), business_kinds=BOTH_SIDES,
     errors=(404, 409, 422),
 )  # fmt: skip
-def change_subscription(ctx: RequestContext) -> SubscriptionResult:
+def change_subscription(ctx: RequestContext[ChangeSubscription, None]) -> SubscriptionResult:
     return changes.change_subscription(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
@@ -106,7 +106,7 @@ def resume_subscription(ctx: RequestContext) -> SubscriptionResult:
     subscription_bp, "/subscription/invoices", "GET", summary="Your subscription invoices, newest first",
     query=InvoiceQuery, response=InvoicePage, tags=TAGS, roles=BUSINESS_ROLES, business_kinds=BOTH_SIDES,
 )  # fmt: skip
-def list_invoices(ctx: RequestContext) -> InvoicePage:
+def list_invoices(ctx: RequestContext[None, InvoiceQuery]) -> InvoicePage:
     return service.list_invoices(ctx.session, principal=ctx.principal, query=ctx.query)
 
 
@@ -130,7 +130,7 @@ def invoice_pdf(ctx: RequestContext, id: uuid.UUID) -> Response:
     request=PayInvoice, response=PaymentStarted, status=202, tags=TAGS, roles=(OWNER,), business_kinds=BOTH_SIDES,
     errors=(404, 409),
 )  # fmt: skip
-def pay_invoice(ctx: RequestContext, id: uuid.UUID) -> PaymentStarted:
+def pay_invoice(ctx: RequestContext[PayInvoice, None], id: uuid.UUID) -> PaymentStarted:
     return service.pay_invoice(
         ctx.session, principal=ctx.principal, invoice_id=id, request=ctx.body, source_ip=ctx.source_ip
     )
@@ -145,7 +145,7 @@ ADMIN_TAGS = ("admin",)
     admin_plans_bp, "/admin/plans", "GET", summary="Every plan, retired ones too", query=AdminPlanQuery,
     response=PlanList, tags=ADMIN_TAGS, roles=PLATFORM_ROLES,
 )  # fmt: skip
-def admin_list_plans(ctx: RequestContext) -> PlanList:
+def admin_list_plans(ctx: RequestContext[None, AdminPlanQuery]) -> PlanList:
     return plans.list_all(ctx.session, audience=ctx.query.audience, status=ctx.query.status)
 
 
@@ -153,7 +153,7 @@ def admin_list_plans(ctx: RequestContext) -> PlanList:
     admin_plans_bp, "/admin/plans", "POST", summary="Create a plan", request=PlanCreate, response=PlanOut,
     status=201, tags=ADMIN_TAGS, roles=(ADMIN,), errors=(409,),
 )  # fmt: skip
-def admin_create_plan(ctx: RequestContext) -> PlanOut:
+def admin_create_plan(ctx: RequestContext[PlanCreate, None]) -> PlanOut:
     return plans.create_plan(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
@@ -161,7 +161,7 @@ def admin_create_plan(ctx: RequestContext) -> PlanOut:
     admin_plans_bp, "/admin/plans/{id}", "PATCH", summary="Change a plan (prices apply from the next invoice)",
     request=PlanUpdate, response=PlanOut, tags=ADMIN_TAGS, roles=(ADMIN,), errors=(404,),
 )  # fmt: skip
-def admin_update_plan(ctx: RequestContext, id: uuid.UUID) -> PlanOut:
+def admin_update_plan(ctx: RequestContext[PlanUpdate, None], id: uuid.UUID) -> PlanOut:
     return plans.update_plan(
         ctx.session, principal=ctx.principal, plan_id=id, request=ctx.body, source_ip=ctx.source_ip
     )

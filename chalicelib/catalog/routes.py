@@ -62,7 +62,7 @@ def category_tree(ctx: RequestContext) -> CategoryTree:
     errors=(409,),
     tags=("admin",),
 )
-def create_category(ctx: RequestContext) -> CategoryOut:
+def create_category(ctx: RequestContext[CreateCategoryRequest, None]) -> CategoryOut:
     return categories.create_category(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
@@ -77,7 +77,7 @@ def create_category(ctx: RequestContext) -> CategoryOut:
     errors=(409, 422),
     tags=("admin",),
 )
-def update_category(ctx: RequestContext, id: uuid.UUID) -> CategoryOut:
+def update_category(ctx: RequestContext[UpdateCategoryRequest, None], id: uuid.UUID) -> CategoryOut:
     return categories.update_category(
         ctx.session, principal=ctx.principal, category_id=id, request=ctx.body, source_ip=ctx.source_ip
     )
@@ -110,7 +110,7 @@ def delete_category(ctx: RequestContext, id: uuid.UUID) -> None:
     tags=("catalog",),
     read_only=True,
 )
-def search(ctx: RequestContext) -> SearchPage:
+def search(ctx: RequestContext[None, SearchQuery]) -> SearchPage:
     return service.search_catalog(ctx.session, query=ctx.query, wholesaler_id=ctx.query.wholesaler_id)
 
 
@@ -139,7 +139,7 @@ def product_detail(ctx: RequestContext, id: uuid.UUID) -> ProductDetail:
     tags=("catalog",),
     read_only=True,
 )
-def wholesaler_storefront(ctx: RequestContext, id: uuid.UUID) -> Storefront:
+def wholesaler_storefront(ctx: RequestContext[None, StorefrontQuery], id: uuid.UUID) -> Storefront:
     return service.storefront(ctx.session, wholesaler_id=id, query=ctx.query)
 
 
@@ -155,5 +155,5 @@ def wholesaler_storefront(ctx: RequestContext, id: uuid.UUID) -> Storefront:
     tags=("catalog",),
     read_only=True,
 )
-def compare(ctx: RequestContext) -> Comparison:
+def compare(ctx: RequestContext[None, CompareQuery]) -> Comparison:
     return service.compare_offers(ctx.session, query=ctx.query)

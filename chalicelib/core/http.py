@@ -18,11 +18,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Generic
 
 from chalice.app import Blueprint, Request, Response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
+from typing_extensions import TypeVar
 
 from chalicelib.core.control_characters import check_raw_text_body, check_request_text
 from chalicelib.core.db import UnitOfWork, unit_of_work
@@ -67,13 +68,22 @@ def set_principal_loader(loader: PrincipalLoader) -> None:
     _principal_loader = loader
 
 
+BodyT = TypeVar("BodyT", default=None)
+QueryT = TypeVar("QueryT", default=None)
+
+
 @dataclass
-class RequestContext:
+class RequestContext(Generic[BodyT, QueryT]):
+    """What a view gets: the request, its unit of work, the caller, and the body and query
+    already validated as the route's pydantic models. A view says which, so that services
+    receive typed models: `ctx: RequestContext[RefundRequest, None]` (body, query); a view
+    with neither takes `RequestContext`."""
+
     request: Request
     uow: UnitOfWork
-    principal_or_none: Principal | None = None
-    body: Any = None
-    query: Any = None
+    principal_or_none: Principal | None
+    body: BodyT
+    query: QueryT
     response_headers: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -158,15 +168,15 @@ def _raw_bytes(request: Request) -> bytes:
     return raw if isinstance(raw, bytes) else raw.encode()
 
 
-def _authenticate(ctx: RequestContext) -> Principal | None:
-    header = ctx.request.headers.get("authorization") or ""
+def _authenticate(request: Request, session: Session) -> Principal | None:
+    header = request.headers.get("authorization") or ""
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
         return None
     claims = decode_access_token(token.strip())
     if claims is None or _principal_loader is None:
         return None
-    return _principal_loader(ctx.session, claims)
+    return _principal_loader(session, claims)
 
 
 def _authorize(principal: Principal | None, roles: frozenset[str], kinds: frozenset[str] | None) -> None:
@@ -237,16 +247,17 @@ def endpoint(
                 with unit_of_work(read_only=read_only) as uow:
                     if not read_only:
                         uow.after_commit(lambda: publish_recorded_events(uow.session))  # outbox fast path
-                    ctx = RequestContext(request=bp.current_request, uow=uow)
-                    ctx.principal_or_none = _authenticate(ctx) if role_set else None
-                    _authorize(ctx.principal_or_none, role_set, kind_set)
+                    incoming = bp.current_request
+                    principal = _authenticate(incoming, uow.session) if role_set else None
+                    _authorize(principal, role_set, kind_set)
                     args = _path_uuids(kwargs, uuid_path_params)
-                    if request is not None:
-                        ctx.body = parse_json_body(ctx.request, request, max_bytes=max_body_bytes)
+                    body = parse_json_body(incoming, request, max_bytes=max_body_bytes) if request is not None else None
                     if consumes is not None:
-                        check_raw_text_body(_raw_bytes(ctx.request))
-                    if query is not None:
-                        ctx.query = parse_query(ctx.request, query)
+                        check_raw_text_body(_raw_bytes(incoming))
+                    params = parse_query(incoming, query) if query is not None else None
+                    ctx: RequestContext[Any, Any] = RequestContext(
+                        request=incoming, uow=uow, principal_or_none=principal, body=body, query=params
+                    )
                     result = view(ctx, **args)
                     if not uow.committed:
                         uow.commit()

@@ -59,7 +59,7 @@ def _route(path: str, method: str, **options: Any) -> Callable[[Callable[..., An
     query=ProductListQuery,
     response=ProductPage,
 )
-def list_products(ctx: RequestContext) -> ProductPage:
+def list_products(ctx: RequestContext[None, ProductListQuery]) -> ProductPage:
     q = ctx.query
     return service.list_products(
         ctx.session,
@@ -81,7 +81,7 @@ def list_products(ctx: RequestContext) -> ProductPage:
     status=201,
     errors=(409, 422),
 )
-def create_product(ctx: RequestContext) -> ProductOut:
+def create_product(ctx: RequestContext[ProductCreate, None]) -> ProductOut:
     return service.create_product(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
@@ -103,7 +103,7 @@ def get_product(ctx: RequestContext, id: uuid.UUID) -> ProductOut:
     response=ProductOut,
     errors=(409, 422),
 )
-def update_product(ctx: RequestContext, id: uuid.UUID) -> ProductOut:
+def update_product(ctx: RequestContext[ProductUpdate, None], id: uuid.UUID) -> ProductOut:
     return service.update_product(
         ctx.session, principal=ctx.principal, product_id=id, request=ctx.body, source_ip=ctx.source_ip
     )
@@ -132,7 +132,7 @@ def remove_product(ctx: RequestContext, id: uuid.UUID) -> ProductRemoved:
     errors=(422,),
     no_store=True,
 )
-def add_image(ctx: RequestContext, id: uuid.UUID) -> ImageUpload:
+def add_image(ctx: RequestContext[ImageUploadRequest, None], id: uuid.UUID) -> ImageUpload:
     return service.add_image(ctx.session, principal=ctx.principal, product_id=id, request=ctx.body)
 
 
@@ -143,7 +143,7 @@ def add_image(ctx: RequestContext, id: uuid.UUID) -> ImageUpload:
     request=ImageOrder,
     response=ImageList,
 )
-def reorder_images(ctx: RequestContext, id: uuid.UUID) -> ImageList:
+def reorder_images(ctx: RequestContext[ImageOrder, None], id: uuid.UUID) -> ImageList:
     return service.reorder_images(ctx.session, principal=ctx.principal, product_id=id, keys=ctx.body.keys)
 
 
@@ -169,7 +169,7 @@ def remove_image(ctx: RequestContext, id: uuid.UUID, position: str) -> ImageList
     status=201,
     errors=(409,),
 )
-def change_stock(ctx: RequestContext, id: uuid.UUID) -> StockChanged:
+def change_stock(ctx: RequestContext[StockChange, None], id: uuid.UUID) -> StockChanged:
     return movements.change_stock(ctx.session, principal=ctx.principal, product_id=id, request=ctx.body)
 
 
@@ -180,7 +180,7 @@ def change_stock(ctx: RequestContext, id: uuid.UUID) -> StockChanged:
     query=Page,
     response=MovementPage,
 )
-def list_movements(ctx: RequestContext, id: uuid.UUID) -> MovementPage:
+def list_movements(ctx: RequestContext[None, Page], id: uuid.UUID) -> MovementPage:
     return movements.list_movements(
         ctx.session, principal=ctx.principal, product_id=id, cursor=ctx.query.cursor, limit=ctx.query.limit
     )
@@ -193,7 +193,7 @@ def list_movements(ctx: RequestContext, id: uuid.UUID) -> MovementPage:
     query=Page,
     response=LowStockPage,
 )
-def list_low_stock(ctx: RequestContext) -> LowStockPage:
+def list_low_stock(ctx: RequestContext[None, Page]) -> LowStockPage:
     return movements.list_low_stock(
         ctx.session, principal=ctx.principal, cursor=ctx.query.cursor, limit=ctx.query.limit
     )
@@ -206,7 +206,7 @@ def list_low_stock(ctx: RequestContext) -> LowStockPage:
     query=ReorderQuery,
     response=ReorderList,
 )
-def reorder_suggestions(ctx: RequestContext) -> ReorderList:
+def reorder_suggestions(ctx: RequestContext[None, ReorderQuery]) -> ReorderList:
     return reorder.reorder_suggestions(ctx.session, principal=ctx.principal, limit=ctx.query.limit)
 
 
@@ -221,7 +221,7 @@ def reorder_suggestions(ctx: RequestContext) -> ReorderList:
     response=ImportResult,
     consumes="text/csv",
 )
-def import_products(ctx: RequestContext) -> ImportResult:
+def import_products(ctx: RequestContext[None, ImportQuery]) -> ImportResult:
     """The body is the CSV file itself (not JSON); its columns are described in
     `chalicelib.inventory.csv_io`."""
     return importer.import_products(

@@ -35,7 +35,7 @@ TAGS = ("notifications",)
     response=NotificationPage,
     tags=TAGS,
 )
-def list_notifications(ctx: RequestContext) -> NotificationPage:
+def list_notifications(ctx: RequestContext[None, NotificationListQuery]) -> NotificationPage:
     q: NotificationListQuery = ctx.query
     return service.list_notifications(
         ctx.session, principal=ctx.principal, unread_only=q.unread, cursor=q.cursor, limit=q.limit
@@ -106,6 +106,6 @@ def get_preferences(ctx: RequestContext) -> NotificationPreferences:
     errors=(422,),
     tags=TAGS,
 )
-def update_preferences(ctx: RequestContext) -> NotificationPreferences:
+def update_preferences(ctx: RequestContext[UpdatePreferencesRequest, None]) -> NotificationPreferences:
     body: UpdatePreferencesRequest = ctx.body
     return service.update_preferences(ctx.session, principal=ctx.principal, changes=body.preferences)

@@ -64,7 +64,7 @@ def get_delivery_options(ctx: RequestContext) -> DeliveryOptionsOut:
     roles=(OWNER,),
     business_kinds=WHOLESALERS_ONLY,
 )
-def put_delivery_options(ctx: RequestContext) -> DeliveryOptionsOut:
+def put_delivery_options(ctx: RequestContext[DeliveryOptionsBody, None]) -> DeliveryOptionsOut:
     return delivery.set_options(ctx.session, principal=ctx.principal, body=ctx.body, source_ip=ctx.source_ip)
 
 
@@ -96,7 +96,7 @@ def get_cart(ctx: RequestContext) -> CartOut:
     roles=BUSINESS_ROLES,
     business_kinds=RETAILERS_ONLY,
 )
-def add_cart_item(ctx: RequestContext) -> CartOut:
+def add_cart_item(ctx: RequestContext[AddCartItem, None]) -> CartOut:
     return cart.add_item(
         ctx.session, principal=ctx.principal, product_id=ctx.body.product_id, quantity=ctx.body.quantity
     ).to_schema()
@@ -113,7 +113,7 @@ def add_cart_item(ctx: RequestContext) -> CartOut:
     roles=BUSINESS_ROLES,
     business_kinds=RETAILERS_ONLY,
 )
-def update_cart_item(ctx: RequestContext, id: uuid.UUID) -> CartOut:
+def update_cart_item(ctx: RequestContext[UpdateCartItem, None], id: uuid.UUID) -> CartOut:
     return cart.update_item(ctx.session, principal=ctx.principal, item_id=id, quantity=ctx.body.quantity).to_schema()
 
 
@@ -143,7 +143,7 @@ def remove_cart_item(ctx: RequestContext, id: uuid.UUID) -> CartOut:
     roles=BUSINESS_ROLES,
     business_kinds=RETAILERS_ONLY,
 )
-def choose_delivery(ctx: RequestContext) -> CartOut:
+def choose_delivery(ctx: RequestContext[ChooseDelivery, None]) -> CartOut:
     return cart.choose_delivery(ctx.session, principal=ctx.principal, request=ctx.body).to_schema()
 
 
@@ -160,7 +160,7 @@ def choose_delivery(ctx: RequestContext) -> CartOut:
     roles=BUSINESS_ROLES,
     business_kinds=RETAILERS_ONLY,
 )
-def place_checkout(ctx: RequestContext) -> CheckoutOut:
+def place_checkout(ctx: RequestContext[CheckoutRequest, None]) -> CheckoutOut:
     return checkout.place_checkout(
         ctx.session, principal=ctx.principal, idempotency_key=ctx.header("idempotency-key"), body=ctx.body
     )
@@ -180,7 +180,7 @@ def place_checkout(ctx: RequestContext) -> CheckoutOut:
     roles=BUSINESS_ROLES,
     business_kinds=BOTH_SIDES,
 )
-def list_orders(ctx: RequestContext) -> OrderPage:
+def list_orders(ctx: RequestContext[None, OrderListQuery]) -> OrderPage:
     q = ctx.query
     return service.list_orders(ctx.session, principal=ctx.principal, status=q.status, cursor=q.cursor, limit=q.limit)
 
@@ -211,7 +211,7 @@ def get_order(ctx: RequestContext, id: uuid.UUID) -> OrderOut:
     roles=BUSINESS_ROLES,
     business_kinds=WHOLESALERS_ONLY,
 )
-def transition_order(ctx: RequestContext, id: uuid.UUID) -> OrderOut:
+def transition_order(ctx: RequestContext[TransitionRequest, None], id: uuid.UUID) -> OrderOut:
     return service.transition(
         ctx.session, principal=ctx.principal, order_id=id, request=ctx.body, source_ip=ctx.source_ip
     )
@@ -229,7 +229,7 @@ def transition_order(ctx: RequestContext, id: uuid.UUID) -> OrderOut:
     roles=BUSINESS_ROLES,
     business_kinds=RETAILERS_ONLY,
 )
-def cancel_order(ctx: RequestContext, id: uuid.UUID) -> OrderOut:
+def cancel_order(ctx: RequestContext[CancelRequest, None], id: uuid.UUID) -> OrderOut:
     return service.cancel_by_retailer(ctx.session, principal=ctx.principal, order_id=id, reason=ctx.body.reason)
 
 
@@ -246,7 +246,7 @@ def cancel_order(ctx: RequestContext, id: uuid.UUID) -> OrderOut:
     roles=BUSINESS_ROLES,
     business_kinds=WHOLESALERS_ONLY,
 )
-def record_collection(ctx: RequestContext, id: uuid.UUID) -> OrderOut:
+def record_collection(ctx: RequestContext[CollectionRequest, None], id: uuid.UUID) -> OrderOut:
     return service.record_collection(
         ctx.session, principal=ctx.principal, order_id=id, request=ctx.body, source_ip=ctx.source_ip
     )

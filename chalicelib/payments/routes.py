@@ -66,7 +66,7 @@ def get_payment(ctx: RequestContext, id: uuid.UUID) -> PaymentOut:
     roles=BUSINESS_ROLES,
     business_kinds=(RETAILER,),
 )
-def retry_payment(ctx: RequestContext, id: uuid.UUID) -> PaymentOut:
+def retry_payment(ctx: RequestContext[RetryRequest, None], id: uuid.UUID) -> PaymentOut:
     return service.retry_payment(
         ctx.session, principal=ctx.principal, payment_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
@@ -83,7 +83,7 @@ def retry_payment(ctx: RequestContext, id: uuid.UUID) -> PaymentOut:
     roles=BUSINESS_ROLES,
     business_kinds=(WHOLESALER,),
 )
-def list_settlements(ctx: RequestContext) -> SettlementPage:
+def list_settlements(ctx: RequestContext[None, SettlementQuery]) -> SettlementPage:
     q = ctx.query
     return settlements.list_settlements(
         ctx.session, principal=ctx.principal, status=q.status, cursor=q.cursor, limit=q.limit
@@ -100,7 +100,7 @@ def list_settlements(ctx: RequestContext) -> SettlementPage:
     tags=("admin",),
     roles=PLATFORM_ROLES,
 )
-def list_payments(ctx: RequestContext) -> AdminPaymentPage:
+def list_payments(ctx: RequestContext[None, AdminPaymentQuery]) -> AdminPaymentPage:
     return service.list_payments(ctx.session, query=ctx.query)
 
 
@@ -114,7 +114,7 @@ def list_payments(ctx: RequestContext) -> AdminPaymentPage:
     tags=("admin",),
     roles=PLATFORM_ROLES,
 )
-def reconciliation_report(ctx: RequestContext) -> ReconciliationReport:
+def reconciliation_report(ctx: RequestContext[None, ReconciliationQuery]) -> ReconciliationReport:
     return reconciliation.daily_report(ctx.session, day=ctx.query.day)
 
 
@@ -130,7 +130,7 @@ def reconciliation_report(ctx: RequestContext) -> ReconciliationReport:
     tags=("admin",),
     roles=(ADMIN,),
 )
-def refund_payment(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
+def refund_payment(ctx: RequestContext[RefundRequest, None], id: uuid.UUID) -> RefundOut:
     return refund_payouts.refund_payment(
         ctx.session, principal=ctx.principal, payment_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
@@ -147,7 +147,7 @@ def refund_payment(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
     tags=("admin",),
     roles=(ADMIN,),
 )
-def resolve_review(ctx: RequestContext, id: uuid.UUID) -> PaymentOut:
+def resolve_review(ctx: RequestContext[ReviewResolution, None], id: uuid.UUID) -> PaymentOut:
     return service.resolve_review(
         ctx.session, principal=ctx.principal, payment_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
@@ -163,7 +163,7 @@ def resolve_review(ctx: RequestContext, id: uuid.UUID) -> PaymentOut:
     tags=("admin",),
     roles=PLATFORM_ROLES,
 )
-def list_refunds(ctx: RequestContext) -> AdminRefundPage:
+def list_refunds(ctx: RequestContext[None, AdminRefundQuery]) -> AdminRefundPage:
     return refund_payouts.list_refunds(ctx.session, query=ctx.query)
 
 
@@ -178,7 +178,7 @@ def list_refunds(ctx: RequestContext) -> AdminRefundPage:
     tags=("admin",),
     roles=(ADMIN,),
 )
-def mark_refund_sent(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
+def mark_refund_sent(ctx: RequestContext[RefundSentRequest, None], id: uuid.UUID) -> RefundOut:
     return refund_payouts.mark_sent(
         ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
@@ -195,7 +195,7 @@ def mark_refund_sent(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
     tags=("admin",),
     roles=(ADMIN,),
 )
-def mark_refund_failed(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
+def mark_refund_failed(ctx: RequestContext[RefundFailedRequest, None], id: uuid.UUID) -> RefundOut:
     return refund_payouts.mark_failed(
         ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
@@ -212,7 +212,7 @@ def mark_refund_failed(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
     tags=("admin",),
     roles=(ADMIN,),
 )
-def complete_refund(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
+def complete_refund(ctx: RequestContext[CompleteRefundRequest, None], id: uuid.UUID) -> RefundOut:
     return refund_payouts.complete_refund(
         ctx.session, principal=ctx.principal, refund_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
@@ -229,7 +229,7 @@ def complete_refund(ctx: RequestContext, id: uuid.UUID) -> RefundOut:
     tags=("admin",),
     roles=(ADMIN,),
 )
-def record_payout(ctx: RequestContext, id: uuid.UUID) -> SettlementOut:
+def record_payout(ctx: RequestContext[PayoutRequest, None], id: uuid.UUID) -> SettlementOut:
     return settlements.record_payout(
         ctx.session, principal=ctx.principal, settlement_id=id, body=ctx.body, source_ip=ctx.source_ip
     )
