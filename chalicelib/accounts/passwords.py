@@ -23,6 +23,7 @@ from chalicelib.accounts.validation import check_password
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import DomainError, TooManyRequests, ValidationFailed, field_error
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.outbox import record_event
 from chalicelib.core.principal import Principal
 from chalicelib.core.security import hash_password
@@ -113,7 +114,8 @@ def change(
     throttle: that refusal (or the lock-out's 429) is returned for the route to raise after
     committing the counters."""
     user = repository.get_user(session, principal.user_id, for_update=True)
-    assert user is not None
+    if user is None:
+        raise InvariantBroken("user is missing")
     wrong = ValidationFailed(
         "The current password is not correct.",
         details=[field_error("current_password", "invalid_password", "Check your current password.")],

@@ -2,7 +2,7 @@
 
 One primary-key join per authenticated request: a revoked session, a deactivated user or a
 role change takes effect at once instead of when the 15-minute token expires. The statement
-is built once and runs through `core.compiled_reads`: SQLAlchemy's execution layer would
+is built once and runs through `core.compiled_reads`: executing the statement object would
 cost every request more than the database spends on it.
 """
 

@@ -34,6 +34,7 @@ from chalicelib.accounts.schemas import (
 )
 from chalicelib.core.errors import DomainError
 from chalicelib.core.http import RequestContext, endpoint
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.principal import ANY_ROLE
 
 auth_bp = Blueprint(f"{__name__}.auth")
@@ -53,7 +54,8 @@ def _commit_then_raise(ctx: RequestContext[Any, Any], error: DomainError | None)
 
 def _signed_in_or_raise(ctx: RequestContext[Any, Any], result: sign_in.SignInResult) -> SignedIn:
     _commit_then_raise(ctx, result.error)
-    assert result.signed_in is not None
+    if result.signed_in is None:
+        raise InvariantBroken("result.signed_in is missing")
     return result.signed_in
 
 

@@ -38,6 +38,7 @@ from chalicelib.accounts.sign_in import Client, start_session
 from chalicelib.accounts.tokens import announce_token, issue_token, redeem_token
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.outbox import record_event
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
@@ -159,7 +160,8 @@ def resend_verification(session: Session, *, principal: Principal) -> None:
 
 def current_user(session: Session, principal: Principal, *, for_update: bool = False) -> User:
     user = repository.get_user(session, principal.user_id, for_update=for_update)
-    assert user is not None, "the principal loader only admits existing users"
+    if user is None:
+        raise InvariantBroken("the principal loader only admits existing users")
     return user
 
 

@@ -29,6 +29,7 @@ from chalicelib.accounts.schemas import LoginRequest, SessionOut, SignedIn
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import DomainError
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.principal import Principal
 from chalicelib.core.security import hash_token, issue_access_token, new_opaque_token, verify_password
 from chalicelib.core.settings import get_settings
@@ -102,7 +103,8 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
     if user.totp_enabled_at is not None:
         # The row lock makes "a code is accepted once" hold against parallel sign-ins.
         locked = repository.get_user(session, user.id, for_update=True)
-        assert locked is not None
+        if locked is None:
+            raise InvariantBroken("locked is missing")
         user = locked
         if not request.otp and not request.recovery_code:
             return SignInResult(error=OtpRequired())

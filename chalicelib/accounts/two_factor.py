@@ -27,6 +27,7 @@ from chalicelib.accounts.schemas import RecoveryCodes, TwoFactorSetup
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import DomainError, ValidationFailed, field_error
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.principal import Principal
 from chalicelib.core.security import decrypt, encrypt, keyed_hash
 from chalicelib.core.settings import get_settings
@@ -38,7 +39,8 @@ _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 def _current_user(session: Session, principal: Principal) -> User:
     user = repository.get_user(session, principal.user_id, for_update=True)
-    assert user is not None
+    if user is None:
+        raise InvariantBroken("user is missing")
     return user
 
 

@@ -34,6 +34,7 @@ from chalicelib.billing import repository
 from chalicelib.billing.errors import FeatureNotIncluded, PlanLimitReached, SubscriptionRequired
 from chalicelib.billing.models import GOOD_STANDING, Plan, Subscription
 from chalicelib.core.clock import utcnow
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.ports import Port
 from chalicelib.core.settings import get_settings
 
@@ -110,7 +111,8 @@ def _plan_of(session: Session, business_id: uuid.UUID, *, lock: bool) -> Plan:
     if subscription is None:
         raise SubscriptionRequired(extra={"subscription_status": None})
     plan = repository.get_plan(session, subscription.plan_id)
-    assert plan is not None
+    if plan is None:
+        raise InvariantBroken("plan is missing")
     return plan
 
 

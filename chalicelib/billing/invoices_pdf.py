@@ -17,6 +17,7 @@ from chalicelib.billing.errors import InvoiceNotFound
 from chalicelib.billing.models import SubscriptionInvoice
 from chalicelib.billing.presenters import invoice_number
 from chalicelib.core import pdf
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
 
@@ -35,8 +36,10 @@ def render_subscription_invoice(session: Session, *, principal: Principal, invoi
         raise InvoiceNotFound()
     business = session.get(Business, invoice.business_id)
     plan = repository.get_plan(session, invoice.plan_id)
-    assert business is not None
-    assert plan is not None
+    if business is None:
+        raise InvariantBroken("business is missing")
+    if plan is None:
+        raise InvariantBroken("plan is missing")
     settings = get_settings()
     number = invoice_number(invoice)
     document = pdf.new_document(

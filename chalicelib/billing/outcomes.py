@@ -26,6 +26,7 @@ from chalicelib.billing.models import Subscription, SubscriptionInvoice
 from chalicelib.billing.periods import period_end
 from chalicelib.billing.presenters import invoice_number
 from chalicelib.core.clock import utcnow
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.observability import logger
 from chalicelib.core.outbox import record_event
 from chalicelib.core.settings import get_settings
@@ -41,8 +42,10 @@ def _locked(session: Session, invoice_id: uuid.UUID) -> tuple[Subscription, Subs
         return None
     subscription = repository.get_subscription(session, invoice.subscription_id, for_update=True)
     invoice = repository.get_invoice(session, invoice_id, for_update=True)
-    assert subscription is not None
-    assert invoice is not None
+    if subscription is None:
+        raise InvariantBroken("subscription is missing")
+    if invoice is None:
+        raise InvariantBroken("invoice is missing")
     if invoice.status != "open":
         logger.warning(
             "payment outcome for an invoice that is not open",
@@ -75,7 +78,8 @@ def settle_paid(
     if invoice.kind != "proration":
         _start_paid_period(subscription, invoice, now, restart=previous in ("incomplete", "suspended"))
     plan = repository.get_plan(session, subscription.plan_id)
-    assert plan is not None
+    if plan is None:
+        raise InvariantBroken("plan is missing")
     data = {"invoice_id": str(invoice.id), "payment_id": str(payment_id) if payment_id else None}
     if previous == "active":
         reason = "renewed" if invoice.kind == "renewal" else "payment_received"
@@ -128,7 +132,8 @@ def payment_failed(
     subscription, invoice = locked
     now = utcnow()
     plan = repository.get_plan(session, subscription.plan_id)
-    assert plan is not None
+    if plan is None:
+        raise InvariantBroken("plan is missing")
     subscription.failed_attempts += 1
     data = {"invoice_id": str(invoice.id), "payment_id": str(payment_id) if payment_id else None, "reason": reason}
     if subscription.status in ("trialing", "active"):

@@ -36,6 +36,7 @@ from chalicelib.billing.periods import period_end
 from chalicelib.billing.presenters import invoice_number
 from chalicelib.core.clock import utcnow
 from chalicelib.core.db import unit_of_work
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.settings import get_settings
 
 TimeLeft = Callable[[], int]
@@ -181,7 +182,8 @@ def renew(session: Session, batch: Batch) -> int:
     )
     for invoice in free:
         subscription = repository.get_subscription(session, invoice.subscription_id)
-        assert subscription is not None
+        if subscription is None:
+            raise InvariantBroken("subscription is missing")
         outcomes.settle_paid(session, subscription, invoice, payment_id=None)
     batch.summary.add("invoiced", len(inserted))
     batch.summary.add("collections_requested", len(payments))

@@ -48,6 +48,7 @@ from chalicelib.billing.schemas import (
 )
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.outbox import record_event
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
@@ -64,7 +65,8 @@ def present(session: Session, subscription: Subscription) -> SubscriptionOut:
     open_invoice = None
     if invoice is not None:
         invoice_plan = plans.get(invoice.plan_id) or repository.get_plan(session, invoice.plan_id)
-        assert invoice_plan is not None
+        if invoice_plan is None:
+            raise InvariantBroken("invoice_plan is missing")
         open_invoice = (invoice, invoice_plan)
     return subscription_out(
         subscription,
@@ -104,7 +106,8 @@ def get_usage(session: Session, *, principal: Principal) -> UsageOut:
 
 def plan_of(session: Session, subscription: Subscription) -> Plan:
     plan = repository.get_plan(session, subscription.plan_id)
-    assert plan is not None
+    if plan is None:
+        raise InvariantBroken("plan is missing")
     return plan
 
 
@@ -255,8 +258,10 @@ def pay_invoice(
         raise InvoiceNotFound()
     subscription = repository.get_subscription(session, invoice.subscription_id, for_update=True)
     invoice = repository.get_invoice(session, invoice_id, business_id=business_id, for_update=True)
-    assert subscription is not None
-    assert invoice is not None
+    if subscription is None:
+        raise InvariantBroken("subscription is missing")
+    if invoice is None:
+        raise InvariantBroken("invoice is missing")
     if invoice.status != "open":
         raise InvoiceNotOpen(extra={"invoice_status": invoice.status})
     in_flight = payments_port.pending_payment_id(session, invoice.id)
@@ -268,11 +273,14 @@ def pay_invoice(
     subscription.provider = request.provider or subscription.provider
     subscription.payer_phone = request.payer_phone or subscription.payer_phone
     payment_id = payments_port.request_collection(session, invoice.id)
-    assert payment_id is not None  # an open invoice with an amount to pay (a free one is paid at once)
+    # an open invoice with an amount to pay (a free one is paid at once)
+    if payment_id is None:
+        raise InvariantBroken("payment_id is missing")
     record_audit(
         session, "subscription.invoice_payment_requested", actor_user_id=principal.user_id, source_ip=source_ip,
         target_type="subscription_invoice", target_id=invoice.id, details={"payment_id": str(payment_id)},
     )  # fmt: skip
     plan = repository.get_plan(session, invoice.plan_id)
-    assert plan is not None
+    if plan is None:
+        raise InvariantBroken("plan is missing")
     return PaymentStarted(invoice=invoice_out(invoice, plan), payment_id=payment_id)

@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.principal import Principal
 from chalicelib.inventory import repository
 from chalicelib.inventory.paging import after_created, after_low_stock, created_cursor, low_stock_cursor
@@ -31,7 +32,8 @@ def change_stock(
         movement_id=movement_id,
     )
     movement = repository.get_movement(session, movement_id)
-    assert movement is not None
+    if movement is None:
+        raise InvariantBroken("movement is missing")
     return StockChanged(product_id=product_id, stock_on_hand=stock, movement=movement_out(movement))
 
 

@@ -25,6 +25,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from chalicelib.core.clock import utcnow
 from chalicelib.core.db import UnitOfWork
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.observability import logger
 from chalicelib.core.security import decrypt
 from chalicelib.core.settings import get_settings
@@ -153,7 +154,8 @@ def deliver_event(uow: UnitOfWork, event: QueuedEvent) -> DeliveryReport:
 def _send(delivery: PlannedDelivery) -> str:
     if delivery.email is not None:
         return channels.send_email(delivery.destination, delivery.email)
-    assert delivery.sms is not None
+    if delivery.sms is None:
+        raise InvariantBroken("delivery.sms is missing")
     return channels.send_sms(delivery.destination, delivery.sms)
 
 

@@ -13,6 +13,7 @@ from chalicelib.catalog.models import Product
 from chalicelib.catalog.pricing import unit_price_at
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
 from chalicelib.orders import repository
@@ -32,7 +33,8 @@ MAX_QUANTITY = 1_000_000
 
 def retailer_of(session: Session, principal: Principal) -> Business:
     business = session.get(Business, principal.require_business_id())
-    assert business is not None
+    if business is None:
+        raise InvariantBroken("business is missing")
     return business
 
 

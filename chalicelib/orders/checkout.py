@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from chalicelib.billing import gating
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.outbox import record_event
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
@@ -152,7 +153,8 @@ def place_checkout(
 
     repository.empty_cart(session, priced.cart_id)
     checkout = session.get(Checkout, checkout_id)
-    assert checkout is not None
+    if checkout is None:
+        raise InvariantBroken("checkout is missing")
     checkout.response = result.model_dump(mode="json")
     return result
 

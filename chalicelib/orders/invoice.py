@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
 from chalicelib.accounts.presenters import address_lines
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.pdf import amount, text
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
@@ -33,8 +34,10 @@ def render_invoice(session: Session, *, principal: Principal, order_id: uuid.UUI
         raise OrderNotFound()
     wholesaler = session.get(Business, order.wholesaler_id)
     retailer = session.get(Business, order.retailer_id)
-    assert wholesaler is not None
-    assert retailer is not None
+    if wholesaler is None:
+        raise InvariantBroken("wholesaler is missing")
+    if retailer is None:
+        raise InvariantBroken("retailer is missing")
     lines = repository.order_lines(session, order.id)
 
     from fpdf import FPDF  # 0.25 s to import: only the invoice route pays for it

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.orders import repository, state
 from chalicelib.orders.checkout import announce_placed
 from chalicelib.orders.expiry import EXPIRY_REASON
@@ -37,7 +38,8 @@ LOCKED = "checkout_orders_locked"
 
 
 def _orders(session: Session, payment: Payment) -> Sequence[Order]:
-    assert payment.checkout_id is not None
+    if payment.checkout_id is None:
+        raise InvariantBroken("payment.checkout_id is missing")
     locked: Sequence[Order] | None = session.info.get(LOCKED, {}).get(payment.checkout_id)
     if locked is not None:
         return locked  # this transaction holds their locks; the identity map has their state
@@ -46,7 +48,8 @@ def _orders(session: Session, payment: Payment) -> Sequence[Order]:
 
 def lock_orders(session: Session, payment: Payment) -> None:
     """Orders before the payment: the order expiry locks them in that order too."""
-    assert payment.checkout_id is not None
+    if payment.checkout_id is None:
+        raise InvariantBroken("payment.checkout_id is missing")
     orders = repository.orders_of_checkout(session, payment.checkout_id, lock=True)
     session.info.setdefault(LOCKED, {})[payment.checkout_id] = orders
 

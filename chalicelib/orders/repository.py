@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import PriceTier, Product
 from chalicelib.catalog.repository import visible_products
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.orders.models import (
     Cart,
     CartDelivery,
@@ -51,7 +52,8 @@ def get_or_create_cart(session: Session, retailer_id: uuid.UUID, *, lock: bool =
     if lock:
         statement = statement.with_for_update()
     cart = session.scalar(statement.execution_options(populate_existing=True))
-    assert cart is not None
+    if cart is None:
+        raise InvariantBroken("cart is missing")
     return cart
 
 

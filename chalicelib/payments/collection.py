@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from chalicelib.core.clock import utcnow
 from chalicelib.core.db import run_after_commit, unit_of_work
 from chalicelib.core.errors import ValidationFailed, field_error
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
 from chalicelib.payments import handlers, repository
@@ -238,8 +239,10 @@ def _sent(payment_id: uuid.UUID, attempt_id: uuid.UUID, initiation: Initiation) 
         session = uow.session
         payment = repository.lock_payment(session, payment_id)
         attempt = repository.get_attempt(session, attempt_id)
-        assert payment is not None
-        assert attempt is not None
+        if payment is None:
+            raise InvariantBroken("payment is missing")
+        if attempt is None:
+            raise InvariantBroken("attempt is missing")
         if attempt.reference is not None and attempt.reference != initiation.reference:
             _answered_under_another_reference(session, payment, attempt, initiation)
         else:
@@ -272,7 +275,8 @@ def _unconfirmed(payment_id: uuid.UUID, attempt_id: uuid.UUID, provider: str, er
     )
     with payments_unit() as uow:
         attempt = repository.get_attempt(uow.session, attempt_id)
-        assert attempt is not None
+        if attempt is None:
+            raise InvariantBroken("attempt is missing")
         attempt.response = {**attempt.response, UNCONFIRMED: True, "error": str(error)[:300]}
         uow.commit()
     return UNCONFIRMED_SEND
@@ -286,14 +290,17 @@ def _refused(payment_id: uuid.UUID, attempt_id: uuid.UUID, provider: str, reason
     with payments_unit() as uow:
         session = uow.session
         payment = repository.get_payment(session, payment_id)
-        assert payment is not None
+        if payment is None:
+            raise InvariantBroken("payment is missing")
         lock_first = handlers.handler_for(payment.purpose).lock_first
         if lock_first is not None:
             lock_first(session, payment)
         payment = repository.lock_payment(session, payment_id)
         attempt = repository.get_attempt(session, attempt_id)
-        assert payment is not None
-        assert attempt is not None
+        if payment is None:
+            raise InvariantBroken("payment is missing")
+        if attempt is None:
+            raise InvariantBroken("attempt is missing")
         attempt.response = {"error": str(error)[:300], "code": getattr(error, "code", None)}
         verdict = Verdict(Decision.FAIL, reason=reason, provider_message=str(error)[:300])
         apply_verdict(session, payment, attempt, verdict, source="initiation")

@@ -21,6 +21,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import start_of_day
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.payments import ledger_repository, repository
 from chalicelib.payments.models import Payment, ProviderMessage
 from chalicelib.payments.schemas import ReconciliationLine, ReconciliationReport
@@ -33,7 +34,8 @@ def daily_report(session: Session, *, day: date) -> ReconciliationReport:
     end = start + timedelta(days=1)
     receipts: dict[tuple[str, str], ProviderMessage] = {}
     for message in repository.provider_receipts(session, start, end):
-        assert message.reference is not None
+        if message.reference is None:
+            raise InvariantBroken("message.reference is missing")
         key = (message.provider, message.reference)
         if key not in receipts or (receipts[key].amount is None and message.amount is not None):
             receipts[key] = message

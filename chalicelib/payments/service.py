@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import start_of_day, utcnow
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
@@ -98,7 +99,8 @@ def retry_payment(
     if lock_first is not None:
         lock_first(session, payment)
     payment = repository.lock_payment(session, payment_id)
-    assert payment is not None
+    if payment is None:
+        raise InvariantBroken("payment is missing")
     now = utcnow()
     if payment.status == "pending":
         wait = _seconds_until_known(payment, repository.open_attempt(session, payment_id), now)
@@ -226,7 +228,8 @@ def resolve_review(
     if lock_first is not None:
         lock_first(session, payment)
     payment = repository.lock_payment(session, payment_id)
-    assert payment is not None
+    if payment is None:
+        raise InvariantBroken("payment is missing")
     if payment.status != "needs_review" or "resolution" in payment.details:
         raise PaymentNotInReview(extra={"status": payment.status, "resolution": payment.details.get("resolution")})
     attempt = repository.latest_attempt(session, payment_id)

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.payments import handlers, payment_events, refunds, repository
 from chalicelib.payments.models import Payment, PaymentAttempt
 from chalicelib.payments.units import payments_unit
@@ -38,7 +39,8 @@ def apply_verdict(
     if verdict.decision is Decision.WAIT:
         return "awaiting_status", verdict.provider_message or verdict.provider_code
     if verdict.decision is Decision.SUCCEED:
-        assert attempt is not None
+        if attempt is None:
+            raise InvariantBroken("attempt is missing")
         return _succeed(session, payment, attempt, verdict, source=source, now=now)
     if verdict.decision is Decision.FAIL:
         return _fail(session, payment, attempt, verdict, now=now)

@@ -48,6 +48,7 @@ from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import error_body
+from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
 from chalicelib.payments import ledger_repository, refunds, repository
@@ -211,7 +212,8 @@ def receive(raw: RawCallback) -> Answer:
             },
         )
         return Answer(status, error_body(code, "The callback was refused."))
-    assert screened.parsed is not None
+    if screened.parsed is None:
+        raise InvariantBroken("screened.parsed is missing")
     if message_id is None:
         key = screened.parsed.transaction_id
         logger.info("duplicate payment callback", extra={"provider": raw.provider, "key": key})
@@ -376,7 +378,8 @@ def settle_callback(
     The rows read with the callback stay loaded (expire_on_commit=False): what `decide`
     compares (amount charged, currency, ids, the attempt's reference) never changes once sent."""
     attempt, payment = target
-    assert attempt.reference is not None
+    if attempt.reference is None:
+        raise InvariantBroken("attempt.reference is missing")
     query = get_provider(provider).query_status(attempt.reference)
     verdict = decide(payment, attempt, callback, query)
     return settle_attempt(payment, attempt.id, verdict, source="callback", message_id=message_id)

@@ -165,6 +165,7 @@ def _mail(args: argparse.Namespace) -> int:
 
 def _check_config(args: argparse.Namespace) -> int:
     """Each problem on its own line, naming its environment variable; exit 1 if there is any."""
+    from chalicelib.core.invariants import InvariantBroken
     from chalicelib.core.production_check import check_settings
 
     settings, problems = check_settings(stage=args.stage)
@@ -175,7 +176,8 @@ def _check_config(args: argparse.Namespace) -> int:
         lambda_of = f"a Lambda of stage {stage}" if stage else "a Lambda"
         print(f"{len(problems)} problem(s): {lambda_of} would refuse to start.", file=sys.stderr)
         return EXIT_FAILED
-    assert settings is not None
+    if settings is None:
+        raise InvariantBroken("settings is missing")
     scope = "every production rule" if settings.is_production else "validation (the production rules apply to prod)"
     print(f"OK: the settings of stage {settings.stage} pass {scope}.")
     return 0
