@@ -76,9 +76,11 @@ def configure(url: str) -> None:
     os.environ.pop("PAYMENTS_CALLBACK_BASE_URL", None)
     from chalicelib.core import db
     from chalicelib.core.settings import get_settings
+    from chalicelib.wiring import wire_packages
 
     get_settings.cache_clear()
     db.reset_engine()
+    wire_packages()  # what functions/billing.py does: billing's handlers for subscription payments
 
 
 def seed(url: str, count: int, now: datetime) -> None:

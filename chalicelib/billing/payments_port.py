@@ -28,8 +28,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
-from sqlalchemy import DateTime, cast, func, insert, literal, select
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chalicelib.billing import outcomes, repository
@@ -39,6 +38,7 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.db import run_after_commit
 from chalicelib.core.outbox import record_event
 from chalicelib.payments import collection, refunds
+from chalicelib.payments import repository as payments_repository
 from chalicelib.payments.handlers import register_outcome_handler
 from chalicelib.payments.models import Payment, Refund
 
@@ -62,14 +62,10 @@ def request_collections(
     if not invoice_ids:
         return {}
     session.flush()  # a provider or phone just changed on the subscription is what the SELECT reads
-    now = literal(utcnow(), DateTime(timezone=True))
-    hold_until = literal(utcnow() + HOLD, DateTime(timezone=True))
-    rows = (
+    source = (
         select(
-            func.gen_random_uuid(), SubscriptionInvoice.business_id, literal(PURPOSE), SubscriptionInvoice.id,
-            literal("mobile_money"), Subscription.provider, Subscription.payer_phone, SubscriptionInvoice.amount,
-            SubscriptionInvoice.currency, literal("pending"), cast(literal("{}"), JSONB), literal(0), literal(False),
-            now, now, hold_until,
+            SubscriptionInvoice.business_id, SubscriptionInvoice.id, Subscription.provider, Subscription.payer_phone,
+            SubscriptionInvoice.amount, SubscriptionInvoice.currency,
         )
         .join(Subscription, Subscription.id == SubscriptionInvoice.subscription_id)
         .where(
@@ -78,15 +74,9 @@ def request_collections(
             SubscriptionInvoice.amount > 0,
         )
     )  # fmt: skip
-    columns = [
-        "id", "payer_business_id", "purpose", "subscription_invoice_id", "method", "provider", "payer_phone",
-        "amount", "currency", "status", "details", "attempts", "late", "created_at", "updated_at", "hold_until",
-    ]  # fmt: skip
-    statement = insert(Payment).from_select(columns, rows).returning(Payment.subscription_invoice_id, Payment.id)
-    payment_ids: dict[uuid.UUID, uuid.UUID] = {}
-    for invoice_id, payment_id in session.execute(statement):
-        if invoice_id is not None:
-            payment_ids[invoice_id] = payment_id
+    payment_ids = collection.open_collections_for_invoices(
+        session, source, purpose=PURPOSE, hold_until=utcnow() + HOLD
+    )
     if send and payment_ids:
         ids = list(payment_ids.values())
         run_after_commit(session, lambda: send_collections(ids))
@@ -119,29 +109,15 @@ def send_collections(payment_ids: Sequence[uuid.UUID], time_left_ms: Callable[[]
 def pending_payment_id(session: Session, invoice_id: uuid.UUID) -> uuid.UUID | None:
     """A payment for the invoice still waiting for the payer, asked for within `IN_FLIGHT`
     (an older pending one is the payments reconciliation's to settle)."""
-    return session.scalar(
-        select(Payment.id)
-        .where(
-            Payment.subscription_invoice_id == invoice_id,
-            Payment.status == "pending",
-            Payment.created_at > utcnow() - IN_FLIGHT,
-        )
-        .order_by(Payment.created_at.desc())
-        .limit(1)
-    )
+    rows = payments_repository.pending_payments_of_invoices(session, [invoice_id], asked_since=utcnow() - IN_FLIGHT)
+    return rows[0].id if rows else None
 
 
 def invoices_with_pending_payment(session: Session, invoice_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
     if not invoice_ids:
         return set()
-    rows = session.scalars(
-        select(Payment.subscription_invoice_id).where(
-            Payment.subscription_invoice_id.in_(invoice_ids),
-            Payment.status == "pending",
-            Payment.created_at > utcnow() - IN_FLIGHT,
-        )
-    )
-    return {invoice_id for invoice_id in rows if invoice_id is not None}
+    rows = payments_repository.pending_payments_of_invoices(session, invoice_ids, asked_since=utcnow() - IN_FLIGHT)
+    return {row.subscription_invoice_id for row in rows}
 
 
 # --- called by the payments domain ------------------------------------------------------

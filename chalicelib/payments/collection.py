@@ -32,7 +32,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
+from sqlalchemy import DateTime, Select, cast, func, insert, literal, select
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from chalicelib.core.clock import utcnow
@@ -119,6 +122,29 @@ def open_collection(
     )
     session.add(payment)
     return payment
+
+
+def open_collections_for_invoices(
+    session: Session, source: Select[*tuple[Any, ...]], *, purpose: str, hold_until: datetime
+) -> dict[uuid.UUID, uuid.UUID]:
+    """A pending mobile money payment per row of `source`, in one `INSERT ... SELECT` (the
+    billing run opens thousands at once). `source` selects, in this order: payer business id,
+    invoice id, provider, payer phone, amount, currency. Returns invoice id -> payment id;
+    the caller asks the providers (`send_collection_request`) once they are committed."""
+    rows = source.subquery()
+    now = literal(utcnow(), DateTime(timezone=True))
+    payer, invoice, provider, phone, amount, currency = rows.c
+    values = select(
+        func.gen_random_uuid(), payer, literal(purpose), invoice, literal("mobile_money"), provider, phone, amount,
+        currency, literal("pending"), cast(literal("{}"), JSONB), literal(0), literal(False), now, now,
+        literal(hold_until, DateTime(timezone=True)),
+    )  # fmt: skip
+    columns = [
+        "id", "payer_business_id", "purpose", "subscription_invoice_id", "method", "provider", "payer_phone",
+        "amount", "currency", "status", "details", "attempts", "late", "created_at", "updated_at", "hold_until",
+    ]  # fmt: skip
+    statement = insert(Payment).from_select(columns, values).returning(Payment.subscription_invoice_id, Payment.id)
+    return {invoice_id: payment_id for invoice_id, payment_id in session.execute(statement) if invoice_id is not None}
 
 
 def request_collection(session: Session, payment: Payment, *, then: Callable[[NextStep], None] | None = None) -> None:

@@ -191,6 +191,22 @@ def pending_payments_of_checkouts(session: Session, checkout_ids: Sequence[uuid.
     ).all()
 
 
+def pending_payments_of_invoices(
+    session: Session, invoice_ids: Sequence[uuid.UUID], *, asked_since: datetime
+) -> Sequence[Any]:
+    """(invoice id, payment id) of the payments for these invoices still waiting for the
+    payer and asked for since `asked_since`, newest first."""
+    return session.execute(
+        select(Payment.subscription_invoice_id, Payment.id)
+        .where(
+            Payment.subscription_invoice_id.in_(invoice_ids),
+            Payment.status == "pending",
+            Payment.created_at > asked_since,
+        )
+        .order_by(Payment.created_at.desc())
+    ).all()
+
+
 def mark_checked(session: Session, payment_id: uuid.UUID, now: datetime) -> None:
     session.execute(update(Payment).where(Payment.id == payment_id).values(last_checked_at=now))
 
