@@ -9,9 +9,10 @@ from collections.abc import Iterator
 import pytest
 
 os.environ.setdefault("STAGE", "test")
-# Subscription gating is tested where it matters (tests/integration/billing, the `enforced_billing`
-# fixture); the other domains' tests run without needing a subscription for every business.
-os.environ.setdefault("SUBSCRIPTION_ENFORCEMENT", "false")
+# Subscription gating is on, as in every deployment, whatever the shell says: the factories give
+# each business a subscription in good standing (tests/support/factories.py). A module that needs
+# it off says why and uses the `subscriptions_not_enforced` fixture.
+os.environ["SUBSCRIPTION_ENFORCEMENT"] = "true"
 os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-1")
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
@@ -111,6 +112,22 @@ def api(client: object) -> object:
 
 @pytest.fixture
 def enforced_billing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For the tests of subscription gating itself: enforcement on (the default too) and the
+    factories' businesses start without a subscription, so each test gives every business
+    the subscription (or none) it is about."""
     from chalicelib.core.settings import get_settings
+    from tests.support import factories
 
     monkeypatch.setattr(get_settings(), "subscription_enforcement", True)
+    monkeypatch.setattr(factories, "DEFAULT_SUBSCRIPTION", None)
+
+
+@pytest.fixture
+def subscriptions_not_enforced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Subscription gating off, as SUBSCRIPTION_ENFORCEMENT=false sets it. Used by the test of that
+    switch (billing/test_gating_call_sites.py); no module needs it off today. Prefer giving a
+    module's businesses a subscription (tests/support/factories.py); a module that must switch
+    gating off uses this fixture and says why."""
+    from chalicelib.core.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "subscription_enforcement", False)

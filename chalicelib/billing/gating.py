@@ -93,8 +93,8 @@ def in_good_standing(session: Session, business_id: uuid.UUID) -> bool:
 
 
 def enforced() -> bool:
-    """Gating can be switched off (SUBSCRIPTION_ENFORCEMENT=false): the test suite of the
-    other domains runs without it; the gating tests and every deployment keep it on."""
+    """Gating can be switched off (SUBSCRIPTION_ENFORCEMENT=false) for a deployment that does
+    not charge yet; every deployment and the test suite keep it on."""
     return get_settings().subscription_enforcement
 
 

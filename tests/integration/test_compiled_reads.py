@@ -1,4 +1,4 @@
-"""Hot reads on the DBAPI cursor give what SQLAlchemy gives, on the unit of work's one connection."""
+"""Hot reads run as driver SQL give what SQLAlchemy gives, on the unit of work's one connection."""
 
 from __future__ import annotations
 
@@ -80,6 +80,8 @@ class Cents(TypeDecorator[int]):
 def test_statements_that_need_sqlalchemy_processing_are_refused() -> None:
     with pytest.raises(NotCompilable):
         compile_read(select(Product.id).where(Product.id.in_(bindparam("ids", expanding=True))))
+    with pytest.raises(NotCompilable):
+        compile_read(select(Product.id).where(Product.pack_size == bindparam("size", literal_execute=True)))
     with pytest.raises(NotCompilable):
         compile_read(select(Product.id).where(Product.pack_size == bindparam("size", type_=Cents())))
 

@@ -17,6 +17,7 @@ from chalicelib.core.audit import AuditEntry
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.pagination import encode_cursor
 from tests.support.api import PASSWORD, Api, count, latest_token, login, register
+from tests.support.factories import subscribed
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 ROLE_NOT_ALLOWED = {"error": {"code": "role_not_allowed", "message": "Your role does not allow this.", "details": []}}
@@ -461,7 +462,7 @@ def test_admin_decision_body_is_validated(api: Api, db: Session, body: dict[str,
 def test_business_users_cannot_reach_admin_routes(api: Api, db: Session, kind: str) -> None:
     # Given a pending wholesaler and a business owner and staff member of `kind`
     target_id = register(api, "wholesaler")["business"]["id"]
-    owner = register(api, kind)
+    owner = subscribed(db, register(api, kind))
     invited = api.post(
         "/business/users", {"email": "staff@example.co.ke", "full_name": "Staff"}, token=owner["access_token"]
     )

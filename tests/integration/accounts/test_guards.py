@@ -15,6 +15,7 @@ from chalicelib.accounts.service import create_platform_user
 from chalicelib.core.audit import AuditEntry
 from chalicelib.core.outbox import OutboxEvent
 from tests.support.api import PASSWORD, Api, count, latest_token, login, register
+from tests.support.factories import subscribed
 
 NOT_AUTHENTICATED = {"error": {"code": "not_authenticated", "message": "Sign in to continue.", "details": []}}
 ROLE_NOT_ALLOWED = {"error": {"code": "role_not_allowed", "message": "Your role does not allow this.", "details": []}}
@@ -42,7 +43,9 @@ def user_row(db: Session, user_id: str) -> User:
 
 
 def invite_staff(api: Api, db: Session, owner: dict[str, Any], email: str = "clerk@example.co.ke") -> dict[str, Any]:
-    """Invites a staff member and accepts the invitation: answers the staff's sign-in."""
+    """Invites a staff member and accepts the invitation: answers the staff's sign-in. The
+    owner's business is given a subscription in good standing first (staff seats are gated)."""
+    subscribed(db, owner)
     invited = api.post("/business/users", {"email": email, "full_name": "Wanjiru Clerk"}, token=owner["access_token"])
     assert invited.status_code == 201, invited.json_body
     token = latest_token(db, "StaffInvited", email)

@@ -16,6 +16,7 @@ from chalicelib.core.audit import AuditEntry
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.security import decrypt, hash_token
 from tests.support.api import Api, count, latest_token, login, register
+from tests.support.factories import subscribed
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 STAFF_PASSWORD = "Chapati-Matatu-Nyeri-77"
@@ -184,7 +185,7 @@ def test_patch_me_without_a_token_is_401(api: Api, db: Session) -> None:
 
 def test_get_business_for_owner_and_staff(api: Api, db: Session) -> None:
     # Given a wholesaler with one staff member
-    owner = register(api, "wholesaler")
+    owner = subscribed(db, register(api, "wholesaler"))
     staff = join_as_staff(api, db, owner["access_token"], "baraka@example.co.ke")
 
     # When both read the business
@@ -262,7 +263,7 @@ def test_patch_business_normalises_phone_and_email(api: Api, db: Session) -> Non
 
 def test_patch_business_by_staff_is_403_and_changes_nothing(api: Api, db: Session) -> None:
     # Given a staff member of a retailer
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     staff = join_as_staff(api, db, owner["access_token"], "baraka@example.co.ke")
     before = business_state(db, owner["business"]["id"])
 
@@ -328,7 +329,8 @@ def test_patch_business_rejects_invalid_fields_and_changes_nothing(
 @time_machine.travel(NOW, tick=False)
 def test_owner_invites_staff_creates_an_invited_user_token_event_and_audit(api: Api, db: Session) -> None:
     # Given a wholesaler owner
-    owner = register(api, "wholesaler", business__name="Jumla Distributors", owner__full_name="Amina Otieno")
+    registered = register(api, "wholesaler", business__name="Jumla Distributors", owner__full_name="Amina Otieno")
+    owner = subscribed(db, registered)
     business_id = owner["business"]["id"]
 
     # When the owner invites a staff member
@@ -404,7 +406,7 @@ def _invite_side_effects(db: Session) -> tuple[int, int, int, int]:
 def test_invite_an_email_already_registered_is_409_and_writes_nothing(api: Api, db: Session, existing: str) -> None:
     # Given an owner of another business and a staff member already invited here
     register(api, "retailer", owner__email="other-owner@example.co.ke")
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     assert invite(api, owner["access_token"], "invited@example.co.ke").status_code == 201
     before = _invite_side_effects(db)
 
@@ -425,7 +427,7 @@ def test_invite_an_email_already_registered_is_409_and_writes_nothing(api: Api, 
 
 def test_staff_cannot_invite(api: Api, db: Session) -> None:
     # Given a staff member
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     staff = join_as_staff(api, db, owner["access_token"], "baraka@example.co.ke")
     before = _invite_side_effects(db)
 
@@ -472,7 +474,7 @@ def test_invite_rejects_invalid_fields_and_writes_nothing(
 @time_machine.travel(NOW, tick=False)
 def test_accept_invitation_activates_the_staff_member_and_signs_them_in(api: Api, db: Session) -> None:
     # Given an invitation to baraka@example.co.ke
-    owner = register(api, "wholesaler")
+    owner = subscribed(db, register(api, "wholesaler"))
     invited = invite(api, owner["access_token"], "baraka@example.co.ke", "Baraka")
     staff_id = invited.json_body["id"]
     token = latest_token(db, "StaffInvited", "baraka@example.co.ke")
@@ -520,7 +522,7 @@ def test_accept_invitation_activates_the_staff_member_and_signs_them_in(api: Api
 
 def test_accept_invitation_reused_token_is_400(api: Api, db: Session) -> None:
     # Given an invitation already accepted
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     staff = join_as_staff(api, db, owner["access_token"], "baraka@example.co.ke")
     token = latest_token(db, "StaffInvited", "baraka@example.co.ke")
     before = user_state(db, staff["user"]["id"])
@@ -538,7 +540,7 @@ def test_accept_invitation_reused_token_is_400(api: Api, db: Session) -> None:
 
 def test_accept_invitation_with_a_weak_password_keeps_the_invitation_open(api: Api, db: Session) -> None:
     # Given an open invitation
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     staff_id = invite(api, owner["access_token"], "baraka@example.co.ke").json_body["id"]
     token = latest_token(db, "StaffInvited", "baraka@example.co.ke")
     before = user_state(db, staff_id)
@@ -560,7 +562,7 @@ def test_accept_invitation_with_a_weak_password_keeps_the_invitation_open(api: A
 
 
 def test_accept_invitation_with_a_password_containing_the_email_is_400(api: Api, db: Session) -> None:
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     staff_id = invite(api, owner["access_token"], "baraka@example.co.ke").json_body["id"]
     token = latest_token(db, "StaffInvited", "baraka@example.co.ke")
 
@@ -576,7 +578,7 @@ def test_accept_invitation_with_a_password_containing_the_email_is_400(api: Api,
 def test_accept_invitation_after_seven_days_is_400(api: Api, db: Session) -> None:
     # Given an invitation sent at NOW
     with time_machine.travel(NOW, tick=False):
-        owner = register(api, "retailer")
+        owner = subscribed(db, register(api, "retailer"))
         staff_id = invite(api, owner["access_token"], "baraka@example.co.ke").json_body["id"]
     token = latest_token(db, "StaffInvited", "baraka@example.co.ke")
 
@@ -610,9 +612,9 @@ def test_accept_invitation_with_an_email_verification_token_is_400(api: Api, db:
 
 def test_list_business_users_shows_only_that_business(api: Api, db: Session) -> None:
     # Given two businesses, each with an owner and a staff member
-    first = register(api, "retailer")
+    first = subscribed(db, register(api, "retailer"))
     first_staff = join_as_staff(api, db, first["access_token"], "first-staff@example.co.ke")
-    second = register(api, "wholesaler")
+    second = subscribed(db, register(api, "wholesaler"))
     second_staff = join_as_staff(api, db, second["access_token"], "second-staff@example.co.ke")
     pending = invite(api, first["access_token"], "pending@example.co.ke").json_body
 
@@ -640,7 +642,7 @@ def test_list_business_users_shows_only_that_business(api: Api, db: Session) -> 
 
 def test_deactivate_staff_revokes_sessions_and_access(api: Api, db: Session) -> None:
     # Given a staff member signed in twice
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     staff = join_as_staff(api, db, owner["access_token"], "baraka@example.co.ke")
     second_sign_in = login(api, "baraka@example.co.ke", STAFF_PASSWORD)
     assert second_sign_in.status_code == 200
@@ -671,7 +673,7 @@ def test_deactivate_staff_revokes_sessions_and_access(api: Api, db: Session) -> 
 
 
 def test_deactivate_staff_twice_is_idempotent(api: Api, db: Session) -> None:
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     staff = join_as_staff(api, db, owner["access_token"], "baraka@example.co.ke")
     path = f"/business/users/{staff['user']['id']}"
     assert api.delete(path, token=owner["access_token"]).status_code == 204
@@ -685,7 +687,7 @@ def test_deactivate_staff_twice_is_idempotent(api: Api, db: Session) -> None:
 
 def test_deactivating_an_invited_user_retires_the_invitation(api: Api, db: Session) -> None:
     # Given an invitation not yet accepted
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     staff_id = invite(api, owner["access_token"], "baraka@example.co.ke").json_body["id"]
     token = latest_token(db, "StaffInvited", "baraka@example.co.ke")
 
@@ -725,8 +727,8 @@ def test_deactivate_the_owner_is_422_and_changes_nothing(api: Api, db: Session) 
 
 def test_deactivate_another_business_user_is_404_and_leaves_them_untouched(api: Api, db: Session) -> None:
     # Given two businesses, the second with a signed-in staff member
-    first = register(api, "retailer")
-    second = register(api, "retailer")
+    first = subscribed(db, register(api, "retailer"))
+    second = subscribed(db, register(api, "retailer"))
     victim = join_as_staff(api, db, second["access_token"], "victim@example.co.ke")
 
     # When the first business's owner tries to deactivate the second's staff member and owner
@@ -760,7 +762,7 @@ def test_deactivate_an_unknown_or_malformed_id_is_404(api: Api, db: Session) -> 
 
 def test_staff_cannot_deactivate_a_colleague(api: Api, db: Session) -> None:
     # Given two staff members
-    owner = register(api, "retailer")
+    owner = subscribed(db, register(api, "retailer"))
     alice = join_as_staff(api, db, owner["access_token"], "alice@example.co.ke")
     bob = join_as_staff(api, db, owner["access_token"], "bob@example.co.ke")
 

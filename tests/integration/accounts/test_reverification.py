@@ -16,7 +16,7 @@ from chalicelib.core.audit import AuditEntry
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.notifications.recipients import notified_event
 from tests.support.api import PASSWORD, Api, count, login, register
-from tests.support.factories import Actor, make_actor, make_category, make_product
+from tests.support.factories import Actor, make_actor, make_category, make_product, subscribed
 
 PRODUCT = "Zanzibar Clove Oil 500 ml"
 NAME_CHANGED = "The legal name changed; our team will verify the business again."
@@ -53,8 +53,10 @@ def events(db: Session, event_type: str) -> list[dict[str, Any]]:
 
 @pytest.fixture
 def selling(api: Api, db: Session) -> dict[str, Any]:
-    """A wholesaler registered through the API and verified by an admin, with one active product."""
+    """A wholesaler registered through the API, subscribed and verified by an admin, with one
+    active product."""
     registered = register(api, "wholesaler", business__name="Pwani Wholesale Ltd", business__tax_id="P051234567X")
+    subscribed(db, registered)
     business_id = registered["business"]["id"]
     admin_id, admin_token = sign_in_admin(api, db)
     verify(api, admin_token, business_id)

@@ -8,8 +8,7 @@ settled (succeeded / failed with a reason) and billing's outcome handler is call
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
-from decimal import Decimal
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -18,12 +17,11 @@ from sqlalchemy.orm import Session
 from chalicelib.billing import payments_port, schedule
 from chalicelib.billing.models import Plan, Subscription, SubscriptionHistory, SubscriptionInvoice
 from chalicelib.billing.seed_data import seed_plans
-from chalicelib.core.clock import utcnow
 from chalicelib.core.db import unit_of_work
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.principal import Principal
 from chalicelib.payments.models import Payment
-from tests.support.factories import Actor
+from tests.support.factories import Actor, make_plan, subscribe
 
 PHONE = "+254712345670"
 
@@ -37,23 +35,6 @@ def principal(actor: Actor, role: str | None = None) -> Principal:
         business_kind=actor.business.kind,
         email_verified=True,
     )
-
-
-def make_plan(session: Session, code: str, audience: str = "wholesaler", **fields: Any) -> Plan:
-    now = utcnow()
-    values: dict[str, Any] = {
-        "name": code.title(),
-        "price_monthly": Decimal("1000.00"),
-        "price_yearly": Decimal("10000.00"),
-        "trial_days": 0,
-        **fields,
-    }
-    plan = Plan(
-        id=uuid.uuid4(), code=code, audience=audience, status="active", created_at=now, updated_at=now, **values
-    )
-    session.add(plan)
-    session.flush()
-    return plan
 
 
 def seeded(session: Session) -> dict[str, Plan]:
@@ -155,22 +136,13 @@ def start(actor: Actor, plan_code: str, interval: str = "month", phone: str = PH
 def grant_subscription(
     session: Session, business_id: uuid.UUID, *, plan: Plan | None = None, status: str = "active", **limits: Any
 ) -> Subscription:
-    """An active (or `status`) monthly subscription written directly, for tests of other
-    domains once their gating calls billing (e.g. `grant_subscription(db, wholesaler.business.id)`).
-    Without `plan`, an unlimited plan of the business's audience is created (`limits` override)."""
+    """An active (or `status`) monthly subscription written directly, replacing the business's
+    live one. Without `plan`, a new plan of the business's audience with `limits` (features
+    off unless they say) is created."""
     from chalicelib.accounts.models import Business
 
-    business = session.get(Business, business_id)
-    assert business is not None
     if plan is None:
+        business = session.get(Business, business_id)
+        assert business is not None
         plan = make_plan(session, f"test-{uuid.uuid4().hex[:8]}", business.kind, **limits)
-    now = utcnow()
-    subscription = Subscription(
-        id=uuid.uuid4(), business_id=business_id, plan_id=plan.id, interval="month", status=status,
-        current_period_start=now, current_period_end=now + timedelta(days=30), anchor_day=now.day,
-        cancel_at_period_end=False, provider="sandbox", payer_phone=PHONE, failed_attempts=0, created_at=now,
-        updated_at=now,
-    )  # fmt: skip
-    session.add(subscription)
-    session.flush()
-    return subscription
+    return subscribe(session, business_id, plan=plan, status=status)

@@ -126,3 +126,27 @@ def test_the_catalog_hides_the_products_of_a_wholesaler_without_a_subscription(a
 
     assert api.get(f"/catalog/products/{product.id}", token=retailer.token).status_code == 404
     assert api.get("/catalog/search?q=kabras", token=retailer.token).json_body["items"] == []
+
+
+def test_with_enforcement_switched_off_a_business_without_a_subscription_sells_buys_and_hires(
+    api, db, subscriptions_not_enforced
+):
+    """SUBSCRIPTION_ENFORCEMENT=false (a local stack may set it): no gate anywhere."""
+    from chalicelib.accounts.models import User
+    from chalicelib.billing.models import Subscription
+
+    wholesaler, retailer = make_actor(db, "wholesaler"), make_actor(db, "retailer")
+    assert api.put("/business/delivery-options", POD_OPTIONS, token=wholesaler.token).status_code == 200
+    product = make_product(db, wholesaler.business, name="Kabras sugar 2kg")
+    assert api.get(f"/catalog/products/{product.id}", token=retailer.token).status_code == 200
+    add(api, retailer.token, product, 1)
+
+    placed = checkout(api, retailer.token)
+    assert placed.status_code == 201, placed.json_body
+    order_id = placed.json_body["orders"][0]["id"]
+    accepted = api.post(f"/orders/{order_id}/transitions", {"to": "accepted"}, token=wholesaler.token)
+    assert (accepted.status_code, accepted.json_body["status"]) == (200, "accepted")
+    invited = api.post("/business/users", {"email": "clerk@duka.co.ke", "full_name": "Clerk One"}, token=retailer.token)
+    assert invited.status_code == 201, invited.json_body
+    assert count(db, Subscription) == 0
+    assert count(db, User, User.business_id == retailer.business.id) == 2

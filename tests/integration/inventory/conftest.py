@@ -14,6 +14,7 @@ from chalicelib.accounts.models import User
 from chalicelib.catalog.models import Category
 from chalicelib.core.clock import utcnow
 from tests.support.api import Api, register
+from tests.support.factories import subscribe
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,15 @@ class Account:
 
 
 def signed_up(api: Api, db: Session, kind: str, *, verified: bool) -> Account:
+    """Registered through the API, then given a subscription in good standing (gating is on)."""
     body = register(api, kind)
     user_id = uuid.UUID(body["user"]["id"])
     if verified:
         db.execute(update(User).where(User.id == user_id).values(email_verified_at=utcnow()))
         db.flush()
-    return Account(token=body["access_token"], business_id=uuid.UUID(body["business"]["id"]), user_id=user_id)
+    business_id = uuid.UUID(body["business"]["id"])
+    subscribe(db, business_id)
+    return Account(token=body["access_token"], business_id=business_id, user_id=user_id)
 
 
 @pytest.fixture

@@ -259,6 +259,25 @@ def test_a_wrong_header_is_refused_with_the_expected_columns(
     assert count(db, Product) == 0
 
 
+def test_a_file_that_is_not_valid_csv_is_refused_naming_the_row_and_nothing_is_imported(
+    api: Api, db: Session, wholesaler: Account, beverages: Category
+) -> None:
+    good = csv_row(beverages)
+    broken = csv_row(beverages, sku="SUGAR-2KG").replace("Pishori rice 5 kg", '"Pishori" rice 5 kg')
+
+    response = upload(api, wholesaler, csv_file(good, broken))
+
+    assert response.status_code == 400
+    assert response.json_body == {
+        "error": {
+            "code": "malformed_csv",
+            "message": "The file is not valid CSV.",
+            "details": [{"field": "row 3", "code": "malformed_csv", "message": "',' expected after '\"'"}],
+        }
+    }
+    assert (count(db, Product), count(db, StockMovement)) == (0, 0)
+
+
 def test_columns_may_come_in_any_order(api: Api, db: Session, wholesaler: Account, beverages: Category) -> None:
     values = dict(zip(COLUMNS, csv_row(beverages).split(","), strict=True))
     order = list(reversed(COLUMNS))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from chalicelib.catalog.models import Category, Product, StockMovement
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.inventory.errors import InsufficientStock, ProductNotFound
-from chalicelib.inventory.stock import Movement, apply_movement, apply_movements
+from chalicelib.inventory.stock import MAX_STOCK, Movement, apply_movement, apply_movements
 from tests.integration.inventory.conftest import Account, change_stock, create_product
 from tests.support.api import Api, count
 
@@ -83,6 +83,28 @@ def test_stock_never_goes_below_zero(api: Api, db: Session, wholesaler: Account,
     assert stored(db, product["id"]).stock_on_hand == 5
     assert count(db, StockMovement) == 1
     assert change_stock(api, wholesaler, product["id"], -5, "damage").json_body["stock_on_hand"] == 0
+
+
+def test_stock_never_goes_above_a_billion(api: Api, db: Session, wholesaler: Account, beverages: Category) -> None:
+    product = create_product(api, wholesaler, beverages)
+    assert change_stock(api, wholesaler, product["id"], 10, "restock").status_code == 201
+    stored(db, product["id"]).stock_on_hand = MAX_STOCK - 10  # a billion less ten, however it got there
+    db.flush()
+
+    response = change_stock(api, wholesaler, product["id"], 11, "restock")
+
+    assert response.status_code == 409
+    assert response.json_body == {
+        "error": {
+            "code": "stock_limit_exceeded",
+            "message": "Stock on hand cannot exceed 1,000,000,000 units.",
+            "details": [],
+            "stock_on_hand": MAX_STOCK - 10,
+        }
+    }
+    assert stored(db, product["id"]).stock_on_hand == MAX_STOCK - 10
+    assert count(db, StockMovement) == 1
+    assert change_stock(api, wholesaler, product["id"], 10, "restock").json_body["stock_on_hand"] == MAX_STOCK
 
 
 @pytest.mark.parametrize(

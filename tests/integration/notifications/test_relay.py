@@ -20,7 +20,6 @@ from chalicelib.core.outbox import OutboxEvent, record_event
 from chalicelib.core.relay import drain_outbox, publish_pending, publish_recorded_events
 from chalicelib.core.settings import get_settings
 from functions import sweeper
-from tests.integration.notifications.accounts_api import needs_register
 from tests.integration.notifications.edge import AwsEdge, LambdaContext
 from tests.support.api import Api, registration_body
 
@@ -185,7 +184,6 @@ def test_the_fast_path_never_publishes_an_event_whose_savepoint_rolled_back(db: 
     assert outbox_rows(db, kept)[0].published_at is not None
 
 
-@needs_register
 def test_a_request_s_events_are_on_the_queue_when_it_returns(api: Api, db: Session, edge: AwsEdge) -> None:
     response = api.post("/auth/register", registration_body())
 
@@ -197,7 +195,6 @@ def test_a_request_s_events_are_on_the_queue_when_it_returns(api: Api, db: Sessi
     assert publish_pending(get_session_factory()) == 0  # nothing left for the sweeper
 
 
-@needs_register
 def test_with_the_fast_path_off_a_request_s_events_wait_for_the_sweeper(
     api: Api, db: Session, edge: AwsEdge, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -210,7 +207,6 @@ def test_with_the_fast_path_off_a_request_s_events_wait_for_the_sweeper(
     assert {body["event_type"] for body in edge.queued_bodies()} == {"BusinessRegistered", "EmailVerificationRequested"}
 
 
-@needs_register
 def test_an_sqs_outage_does_not_fail_the_request_and_the_sweeper_catches_up(
     api: Api, db: Session, edge: AwsEdge, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -226,7 +222,6 @@ def test_an_sqs_outage_does_not_fail_the_request_and_the_sweeper_catches_up(
     assert sweeper.handler(SCHEDULED_EVENT, LambdaContext())["relay_outbox"]["published"] == 2
 
 
-@needs_register
 def test_without_a_queue_url_the_fast_path_does_nothing(
     api: Api, db: Session, edge: AwsEdge, monkeypatch: pytest.MonkeyPatch
 ) -> None:
