@@ -6,8 +6,9 @@ A package imports only packages to its left (`PACKAGE_ORDER`); `core` imports no
 Why this order: accounts (businesses, users) is what everything belongs to; payments moves
 money for whoever asks and knows nothing of what it pays for; billing charges
 subscriptions through payments and decides good standing and plan limits; the catalog
-shows what verified wholesalers in good standing sell; inventory is what a wholesaler does
-with its products (stock, CSV, images) on top of the catalog's product records; orders
+shows what verified wholesalers in good standing sell and owns the product records;
+inventory is what a wholesaler does with its products (editing, the stock movements ledger
+and its models, CSV, image uploads) on top of those records; orders
 buy from the catalog, reserve inventory, pay through payments and are gated by billing;
 notifications tell people about every package's events; system describes the whole API.
 

@@ -5,6 +5,7 @@ from chalicelib.billing import models as billing_models
 from chalicelib.catalog import models as catalog_models
 from chalicelib.core import audit, outbox
 from chalicelib.core.db import Base
+from chalicelib.inventory import models as inventory_models
 from chalicelib.notifications import models as notifications_models
 from chalicelib.orders import models as orders_models
 from chalicelib.payments import models as payments_models
@@ -15,6 +16,7 @@ __all__ = [
     "audit",
     "billing_models",
     "catalog_models",
+    "inventory_models",
     "notifications_models",
     "orders_models",
     "outbox",

@@ -1,7 +1,7 @@
-"""Categories, products with price tiers, and the stock movements ledger.
+"""Categories and products with price tiers: what a product is (the catalog's records; what
+a wholesaler does with them, stock movements included, is the inventory package's).
 
-Stock on hand changes only together with a movement row (restock, adjustment, return,
-damage, sale, cancel; restock/return/cancel add, damage/sale remove, adjustment either)
+Stock on hand changes only together with a movement row (`inventory.models.StockMovement`)
 through `chalicelib.inventory.stock`; a CHECK keeps it from going below zero even if a
 conditional update were ever forgotten. `low_stock_alerted` is set by the movement that
 takes stock from above `low_stock_threshold` to or below it (the one that wrote the
@@ -43,7 +43,6 @@ from chalicelib.core.db import Base
 from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 
 PRODUCT_STATUSES = ("draft", "active", "archived")
-MOVEMENT_KINDS = ("restock", "adjustment", "return", "damage", "sale", "cancel")
 
 
 class Category(Base):
@@ -159,31 +158,3 @@ class PriceTier(Base):
     product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), primary_key=True)
     min_quantity: Mapped[int] = mapped_column(Integer, primary_key=True)
     unit_price: Mapped[Decimal] = mapped_column(Numeric(14, 2))
-
-
-class StockMovement(Base):
-    __tablename__ = "stock_movements"
-    __table_args__ = (
-        CheckConstraint(one_of("kind", MOVEMENT_KINDS), name="kind"),
-        CheckConstraint("delta <> 0", name="delta_not_zero"),
-        CheckConstraint("stock_after >= 0", name="stock_after_not_negative"),
-        CheckConstraint(
-            "(kind NOT IN ('restock', 'return', 'cancel') OR delta > 0)"
-            " AND (kind NOT IN ('damage', 'sale') OR delta < 0)",
-            name="delta_sign",
-        ),
-        Index("ix_stock_movements_product_created", "product_id", "created_at", "id"),
-        Index("ix_stock_movements_sales", "product_id", "created_at", postgresql_where="kind = 'sale'"),
-    )
-
-    id: Mapped[UUIDPk]
-    product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
-    wholesaler_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id", ondelete="RESTRICT"))
-    kind: Mapped[str] = mapped_column(String(12))
-    delta: Mapped[int] = mapped_column(Integer)
-    stock_after: Mapped[int] = mapped_column(Integer)
-    note: Mapped[str | None] = mapped_column(String(500))
-    reference_type: Mapped[str | None] = mapped_column(String(20))
-    reference_id: Mapped[uuid.UUID | None] = mapped_column()
-    actor_user_id: Mapped[uuid.UUID | None] = mapped_column()
-    created_at: Mapped[CreatedAt]

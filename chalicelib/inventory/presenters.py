@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chalicelib.catalog.images import public_url
-from chalicelib.catalog.models import PriceTier, Product, StockMovement
+from chalicelib.catalog.models import PriceTier, Product
+from chalicelib.inventory.models import StockMovement
 from chalicelib.inventory.schemas import ImageOut, LowStockItem, MovementOut, ProductOut, TierOut
 
 

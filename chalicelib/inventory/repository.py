@@ -17,7 +17,8 @@ from sqlalchemy import Numeric, Row, and_, case, cast, delete, exists, func, ins
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session, aliased
 
-from chalicelib.catalog.models import Category, PriceTier, Product, StockMovement
+from chalicelib.catalog.models import Category, PriceTier, Product
+from chalicelib.inventory.models import StockMovement
 
 
 def count_active_products(session: Session, wholesaler_id: uuid.UUID) -> int:

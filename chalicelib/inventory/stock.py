@@ -38,11 +38,12 @@ from sqlalchemy import Table, any_, bindparam, case, false, insert, select, text
 from sqlalchemy.dialects.postgresql import ARRAY, BOOLEAN, INTEGER, UUID
 from sqlalchemy.orm import Session
 
-from chalicelib.catalog.models import MOVEMENT_KINDS, Product, StockMovement
+from chalicelib.catalog.models import Product
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import field_error
 from chalicelib.core.outbox import record_event
 from chalicelib.inventory.errors import InsufficientStock, ProductNotFound, StockLimitExceeded, insufficient_stock
+from chalicelib.inventory.models import MOVEMENT_KINDS, StockMovement
 
 MAX_STOCK = 1_000_000_000
 ADDING_KINDS = frozenset({"restock", "return", "cancel"})

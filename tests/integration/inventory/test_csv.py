@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chalicelib.catalog.models import Category, PriceTier, Product, StockMovement
+from chalicelib.catalog.models import Category, PriceTier, Product
 from chalicelib.inventory.csv_io import COLUMNS
+from chalicelib.inventory.models import StockMovement
 from tests.integration.inventory.conftest import Account, change_stock, create_product
 from tests.support.api import Api, count
 

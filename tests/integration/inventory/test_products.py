@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chalicelib.catalog.models import Category, PriceTier, Product, StockMovement
+from chalicelib.catalog.models import Category, PriceTier, Product
 from chalicelib.core.audit import AuditEntry
+from chalicelib.inventory.models import StockMovement
 from tests.integration.inventory.conftest import Account, change_stock, create_product, product_body
 from tests.support.api import Api, count
 

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from chalicelib.catalog.models import Category, Product, StockMovement
+from chalicelib.catalog.models import Category, Product
 from chalicelib.core.clock import utcnow
+from chalicelib.inventory.models import StockMovement
 from chalicelib.inventory.reorder import average_daily_sales, days_of_cover, suggested_quantity
 from tests.integration.inventory.conftest import Account, create_product
 from tests.support.api import Api

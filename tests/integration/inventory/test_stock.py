@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chalicelib.catalog.models import Category, Product, StockMovement
+from chalicelib.catalog.models import Category, Product
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.inventory.errors import InsufficientStock, ProductNotFound
+from chalicelib.inventory.models import StockMovement
 from chalicelib.inventory.stock import MAX_STOCK, Movement, apply_movement, apply_movements
 from tests.integration.inventory.conftest import Account, change_stock, create_product
 from tests.support.api import Api, count

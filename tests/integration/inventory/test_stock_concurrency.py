@@ -13,12 +13,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business, User
-from chalicelib.catalog.models import Category, Product, StockMovement
+from chalicelib.catalog.models import Category, Product
 from chalicelib.core.db import unit_of_work
 from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.principal import Principal
 from chalicelib.inventory import movements
 from chalicelib.inventory.errors import InsufficientStock
+from chalicelib.inventory.models import StockMovement
 from chalicelib.inventory.schemas import StockChange
 from chalicelib.inventory.stock import Movement, apply_movements
 

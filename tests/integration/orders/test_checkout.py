@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from chalicelib.catalog.models import Product, StockMovement
+from chalicelib.catalog.models import Product
 from chalicelib.core.outbox import OutboxEvent
+from chalicelib.inventory.models import StockMovement
 from chalicelib.orders.models import CartItem, Checkout, Order, OrderLine
 from chalicelib.payments.models import Payment
 from tests.integration.orders.helpers import POD_OPTIONS, add, checkout

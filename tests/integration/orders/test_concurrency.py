@@ -13,10 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import func, select
 
-from chalicelib.catalog.models import Product, StockMovement
+from chalicelib.catalog.models import Product
 from chalicelib.core.db import unit_of_work
 from chalicelib.core.errors import DomainError
 from chalicelib.core.principal import Principal
+from chalicelib.inventory.models import StockMovement
 from chalicelib.orders import cart, checkout
 from chalicelib.orders.models import Order
 from chalicelib.orders.schemas import CheckoutRequest

@@ -8,10 +8,11 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from chalicelib.catalog.models import Product, StockMovement
+from chalicelib.catalog.models import Product
 from chalicelib.core.clock import utcnow
 from chalicelib.core.db import unit_of_work
 from chalicelib.core.outbox import OutboxEvent
+from chalicelib.inventory.models import StockMovement
 from chalicelib.orders.expiry import expire_unpaid_orders
 from chalicelib.orders.models import Order, OrderEvent
 from chalicelib.payments.models import Payment, Refund

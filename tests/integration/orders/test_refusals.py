@@ -8,8 +8,9 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chalicelib.catalog.models import Product, StockMovement
+from chalicelib.catalog.models import Product
 from chalicelib.core.outbox import OutboxEvent
+from chalicelib.inventory.models import StockMovement
 from chalicelib.orders.models import CartDelivery, CartItem, Checkout, Order
 from chalicelib.payments.models import Payment
 from tests.integration.orders.helpers import add, checkout
