@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
 from benchmarks.database import libpq_url, migrate
 from benchmarks.measure import percentile
+from chalicelib.core.compiled_reads import listen_to_statements
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/bench_{scale}"
 CHECKOUT_TARGET_MS = 80.0
@@ -40,13 +41,12 @@ class SqlClock:
         self.engine, self.count, self.seconds, self._started = engine, 0, 0.0, 0.0
 
     def __enter__(self) -> SqlClock:
-        event.listen(self.engine, "before_cursor_execute", self._before)
-        event.listen(self.engine, "after_cursor_execute", self._after)
+        self._listening = listen_to_statements(self.engine, before=self._before, after=self._after)
+        self._listening.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._before)
-        event.remove(self.engine, "after_cursor_execute", self._after)
+        self._listening.__exit__(*exc)
 
     def _before(self, *_args: Any) -> None:
         self._started = time.perf_counter()

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
+
+from chalicelib.core.compiled_reads import listen_to_statements
 
 Statement = tuple[str, Any]
 
@@ -55,11 +57,12 @@ class StatementRecorder:
         self.statements: list[Statement] = []
 
     def __enter__(self) -> StatementRecorder:
-        event.listen(self.engine, "before_cursor_execute", self._record)
+        self._listening = listen_to_statements(self.engine, before=self._record)
+        self._listening.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._record)
+        self._listening.__exit__(*exc)
 
     def _record(self, _conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
         self.statements.append((statement, parameters))

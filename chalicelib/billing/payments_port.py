@@ -74,9 +74,7 @@ def request_collections(
             SubscriptionInvoice.amount > 0,
         )
     )  # fmt: skip
-    payment_ids = collection.open_collections_for_invoices(
-        session, source, purpose=PURPOSE, hold_until=utcnow() + HOLD
-    )
+    payment_ids = collection.open_collections_for_invoices(session, source, purpose=PURPOSE, hold_until=utcnow() + HOLD)
     if send and payment_ids:
         ids = list(payment_ids.values())
         run_after_commit(session, lambda: send_collections(ids))

@@ -60,7 +60,7 @@ def _item_fields(row: Any) -> dict[str, Any]:
 
 
 def catalog_item(row: Any) -> CatalogItem:
-    """A search row (see `search.search_statement`) as the item every list answers."""
+    """A search row (see `search_statement.search_statement`) as the item every list answers."""
     return CatalogItem(**_item_fields(row))
 
 

@@ -1,4 +1,4 @@
-"""SQL of categories and of the retailer-side catalog (the search statement is in `search.py`).
+"""SQL of categories and of the retailer-side catalog (the search statement is in `search_statement.py`).
 
 Visibility lives in one place: a product is visible when it has a catalog listing (it is
 `active`; the database keeps listings, see `models.CatalogListing`) whose wholesaler is
@@ -185,8 +185,8 @@ def visible_offers(session: Session, *, gtin: str | None, product_id: uuid.UUID 
     return fetch_all(session, _offers_statement(False, visibility_variant()), {"product_id": product_id})
 
 
-# Built once per visibility variant, and run through core.compiled_reads: SQLAlchemy's
-# execution layer costs more than the database spends on these primary-key reads.
+# Built once per visibility variant, and run through core.compiled_reads: executing the
+# statement object costs more than the database spends on these primary-key reads.
 
 
 @lru_cache(maxsize=2)

@@ -63,5 +63,3 @@ def presign_upload(*, key: str, content_type: str, size_bytes: int) -> Presigned
     return PresignedUpload(
         key=key, url=post["url"], fields={k: str(v) for k, v in post["fields"].items()}, expires_in=UPLOAD_TTL_SECONDS
     )
-
-

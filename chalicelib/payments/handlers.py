@@ -82,8 +82,7 @@ def handler_for(purpose: str) -> OutcomeHandler:
         return _handlers[purpose]
     except KeyError:
         raise UnregisteredPurpose(
-            f"no outcome handler for {purpose!r} payments: the entry point must call "
-            "chalicelib.wiring.wire_packages()"
+            f"no outcome handler for {purpose!r} payments: the entry point must call chalicelib.wiring.wire_packages()"
         ) from None
 
 

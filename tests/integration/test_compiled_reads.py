@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import Integer, TypeDecorator, bindparam, event, func, select
+from sqlalchemy import Integer, TypeDecorator, bindparam, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -13,7 +13,7 @@ from chalicelib.accounts.principals import _LIVE_PRINCIPAL
 from chalicelib.catalog import repository
 from chalicelib.catalog.models import Product
 from chalicelib.core.clock import utcnow
-from chalicelib.core.compiled_reads import NotCompilable, compile_read, fetch_all, fetch_optional
+from chalicelib.core.compiled_reads import NotCompilable, compile_read, fetch_all, fetch_optional, listen_to_statements
 from chalicelib.core.db import get_engine, unit_of_work
 from chalicelib.core.security import decode_access_token
 from tests.integration.catalog.builders import add_category, add_product
@@ -92,12 +92,8 @@ def test_hot_reads_are_seen_by_statement_listeners_before_and_after(db: Session)
     def finish(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
         finished.append(statement)
 
-    event.listen(get_engine(), "after_cursor_execute", finish)
-    try:
-        with counting_statements() as started:
-            fetch_optional(db, select(func.now()), {})
-    finally:
-        event.remove(get_engine(), "after_cursor_execute", finish)
+    with listen_to_statements(get_engine(), after=finish), counting_statements() as started:
+        fetch_optional(db, select(func.now()), {})
 
     assert len(started) == 1
     assert finished == started

@@ -24,9 +24,11 @@ def test_every_model_table_exists_after_upgrade(database_url: str) -> None:
     engine = create_engine(database_url)
     try:
         with engine.connect() as connection:
-            rows = connection.exec_driver_sql(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-            ).scalars().all()
+            rows = (
+                connection.exec_driver_sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+                .scalars()
+                .all()
+            )
     finally:
         engine.dispose()
     assert set(Base.metadata.tables) <= set(rows)

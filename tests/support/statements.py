@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
-
 from chalicelib.core import db as core_db
+from chalicelib.core.compiled_reads import listen_to_statements
 
 
 @contextmanager
@@ -19,9 +18,5 @@ def counting_statements() -> Iterator[list[str]]:
     def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         statements.append(statement)
 
-    engine = core_db.get_engine()
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with listen_to_statements(core_db.get_engine(), before=record):
         yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)

@@ -16,8 +16,13 @@ from tests.support.factories import make_actor, make_category, make_product
 
 def _seller(api, db, **limits):
     wholesaler = make_actor(db, "wholesaler")
-    grant_subscription(db, wholesaler.business.id, max_active_products=limits.pop("max_active_products", None),
-                       pay_on_delivery=True, **limits)
+    grant_subscription(
+        db,
+        wholesaler.business.id,
+        max_active_products=limits.pop("max_active_products", None),
+        pay_on_delivery=True,
+        **limits,
+    )
     assert api.put("/business/delivery-options", POD_OPTIONS, token=wholesaler.token).status_code == 200
     return wholesaler
 
@@ -66,9 +71,9 @@ def test_a_wholesaler_without_a_subscription_is_hidden_and_cannot_accept_new_ord
 
     from chalicelib.billing.models import Subscription
 
-    db.scalars(select(Subscription).where(Subscription.business_id == wholesaler.business.id)).one().status = (
-        "suspended"
-    )
+    db.scalars(
+        select(Subscription).where(Subscription.business_id == wholesaler.business.id)
+    ).one().status = "suspended"
     db.flush()
 
     r = api.post("/cart/items", {"product_id": str(product.id), "quantity": 1}, token=retailer.token)
@@ -82,9 +87,17 @@ def test_publishing_beyond_the_active_product_limit_is_refused(api, db):
     wholesaler = make_actor(db, "wholesaler")
     grant_subscription(db, wholesaler.business.id, max_active_products=1)
     category = make_category(db)
-    body = {"sku": "A-1", "name": "Sugar 2kg", "category_id": str(category.id), "unit_of_sale": "bale of 10",
-            "pack_size": 10, "min_order_qty": 1, "order_increment": 1,
-            "tiers": [{"min_quantity": 1, "unit_price": "1900.00"}], "status": "active"}
+    body = {
+        "sku": "A-1",
+        "name": "Sugar 2kg",
+        "category_id": str(category.id),
+        "unit_of_sale": "bale of 10",
+        "pack_size": 10,
+        "min_order_qty": 1,
+        "order_increment": 1,
+        "tiers": [{"min_quantity": 1, "unit_price": "1900.00"}],
+        "status": "active",
+    }
     assert api.post("/inventory/products", body, token=wholesaler.token).status_code == 201
 
     r = api.post("/inventory/products", {**body, "sku": "A-2"}, token=wholesaler.token)
@@ -106,8 +119,9 @@ def test_payment_on_delivery_needs_a_plan_that_includes_it(api, db):
     grant_subscription(db, wholesaler.business.id, pay_on_delivery=False)
     r = api.put("/business/delivery-options", POD_OPTIONS, token=wholesaler.token)
     assert (r.status_code, r.json_body["error"]["code"]) == (422, "plan_feature_not_included")
-    ok = api.put("/business/delivery-options", {**POD_OPTIONS, "pay_on_delivery_enabled": False},
-                 token=wholesaler.token)
+    ok = api.put(
+        "/business/delivery-options", {**POD_OPTIONS, "pay_on_delivery_enabled": False}, token=wholesaler.token
+    )
     assert ok.status_code == 200
 
 
@@ -119,9 +133,9 @@ def test_the_catalog_hides_the_products_of_a_wholesaler_without_a_subscription(a
     product = make_product(db, wholesaler.business, name="Kabras sugar 2kg")
     assert api.get(f"/catalog/products/{product.id}", token=retailer.token).status_code == 200
 
-    db.scalars(select(Subscription).where(Subscription.business_id == wholesaler.business.id)).one().status = (
-        "suspended"
-    )
+    db.scalars(
+        select(Subscription).where(Subscription.business_id == wholesaler.business.id)
+    ).one().status = "suspended"
     db.flush()
 
     assert api.get(f"/catalog/products/{product.id}", token=retailer.token).status_code == 404

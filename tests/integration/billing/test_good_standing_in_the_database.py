@@ -34,8 +34,6 @@ def test_the_listing_follows_the_subscription_as_its_status_moves(db):
     subscription = subscribe(db, wholesaler.business.id, status="active")
     seen = []
     for status in ("past_due", "suspended", "active", "trialing", "incomplete"):
-        db.execute(
-            Subscription.__table__.update().where(Subscription.id == subscription.id).values(status=status)
-        )
+        db.execute(Subscription.__table__.update().where(Subscription.id == subscription.id).values(status=status))
         seen.append((status, listed_in_good_standing(db, product.id)))
     assert seen == [(status, status in GOOD_STANDING) for status, _ in seen]

@@ -96,8 +96,6 @@ def _incomplete_subscriptions(session, plan, count: int, *, grace_ends_at: datet
     return ids
 
 
-
-
 def _sql(statements: list[str]) -> list[str]:
     """The statements that do work (not the test's own savepoints)."""
     return [s for s in statements if not s.lstrip().upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]

@@ -1,4 +1,4 @@
-"""A broad word ranks only its salient matches (search._broad_word_first): its pages, total
+"""A broad word ranks only its salient matches (search_broad_word.broad_word_first): its pages, total
 and facets are those of ranking every match, whichever way the page is completed."""
 
 from __future__ import annotations
