@@ -10,6 +10,12 @@ for requests that only read.
 A connection is pinged before use only when it has been idle for `DB_PING_AFTER_IDLE_SECONDS`
 (a frozen Lambda container, a proxy that dropped it), not before every request: a ping is
 a round trip, as long as the primary-key reads it would guard.
+
+The server settings of the application's sessions (`SESSION_SETTINGS`) are not sent when a
+connection starts: RDS Proxy refuses libpq startup `options`, and a `SET` would pin the
+proxied connection. A migration stores them on the application's role in its database
+(migrations/versions/..._0013_session_settings_of_the_role.py), and the server applies them
+to every new connection.
 """
 
 from __future__ import annotations
@@ -37,6 +43,23 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+CONNECT_TIMEOUT_SECONDS = 5
+SESSION_SETTINGS: dict[str, str] = {
+    "statement_timeout": "10s",
+    "work_mem": "32MB",
+    "max_parallel_workers_per_gather": "0",
+}
+"""What every application session runs with (as `SHOW` reports it), set by migration 0013.
+
+- statement_timeout: no API statement may hold a connection (one per container) for longer.
+- work_mem: a search ranked in full keeps its whole result (up to hundreds of thousands of
+  narrow rows) in memory instead of spilling it to disk; one connection per container keeps
+  the total bounded.
+- max_parallel_workers_per_gather 0: an API statement is short, a worker costs milliseconds
+  to start, and a statement's branch that a one-time filter skips (catalog search) would
+  start its workers before the filter is read.
+"""
+
 _engine: Engine | None = None
 _session_factory: sessionmaker[Session] | None = None
 _read_only_session_factory: sessionmaker[Session] | None = None
@@ -61,27 +84,16 @@ def get_engine() -> Engine:
             pool_size=settings.db_pool_size,
             max_overflow=0 if settings.db_pool_size == 1 else settings.db_pool_size,
             pool_recycle=300,
-            connect_args={"connect_timeout": 5, "options": session_options()},
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
         )
         _ping_when_idle(_engine, settings.db_ping_after_idle_seconds)
     return _engine
 
 
 def session_options() -> str:
-    """Server settings of every application connection (libpq `options`).
-
-    No parallel query: an API statement is short, a worker costs milliseconds to start, and a
-    statement's branch that a one-time filter skips (catalog search) would start its workers
-    before the filter is read.
-    """
-    settings = get_settings()
-    return " ".join(
-        (
-            f"-c statement_timeout={settings.db_statement_timeout_ms}",
-            f"-c work_mem={settings.db_work_mem}",
-            "-c max_parallel_workers_per_gather=0",
-        )
-    )
+    """`SESSION_SETTINGS` as libpq `options`, for a direct connection that must run with them
+    whatever its role (the benchmarks' bare SQL); the application's engine never sends them."""
+    return " ".join(f"-c {name}={value}" for name, value in SESSION_SETTINGS.items())
 
 
 def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:

@@ -73,8 +73,6 @@ class Settings(BaseSettings):
         default=None, description="Password of DATABASE_URL's user, kept out of the URL (a secret reference in prod)."
     )
     db_pool_size: int = Field(default=1, ge=1)
-    db_statement_timeout_ms: int = Field(default=10_000, ge=100)
-    db_work_mem: str = Field(default="32MB", pattern=r"^[0-9]+(kB|MB|GB)$")
     db_ping_after_idle_seconds: float = Field(default=10.0, ge=0)
 
     jwt_secret: str = Field(default="dev-only-secret-change-me-please-0123456789", min_length=32)
