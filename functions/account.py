@@ -1,6 +1,8 @@
-"""The `account` Lambda: /notifications and /me/notification-preferences (later also
-/plans, /subscription, /support, /reports). Its handler is `app` (`app(event, context)`)."""
+"""The `account` Lambda: /plans, /subscription, /notifications and /me/notification-preferences.
 
-from functions._build import build_function_app
+Lambda calls `handler`; `app` is its Chalice app (tests, the local stack)."""
+
+from functions._build import api_handler, build_function_app
 
 app = build_function_app("account")
+handler = api_handler(app)

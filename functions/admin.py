@@ -1,5 +1,8 @@
-"""The `admin` Lambda: /admin (platform staff). Its handler is `app` (`app(event, context)`)."""
+"""The `admin` Lambda: /admin (platform staff).
 
-from functions._build import build_function_app
+Lambda calls `handler`; `app` is its Chalice app (tests, the local stack)."""
+
+from functions._build import api_handler, build_function_app
 
 app = build_function_app("admin")
+handler = api_handler(app)

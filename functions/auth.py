@@ -1,5 +1,8 @@
-"""The `auth` Lambda: /auth, /me and /business. Its handler is `app` (`app(event, context)`)."""
+"""The `auth` Lambda: /auth, /me and /business.
 
-from functions._build import build_function_app
+Lambda calls `handler`; `app` is its Chalice app (tests, the local stack)."""
+
+from functions._build import api_handler, build_function_app
 
 app = build_function_app("auth")
+handler = api_handler(app)

@@ -1,6 +1,8 @@
-"""The `catalog` Lambda: /catalog and /categories (retailers, public) and /inventory
-(wholesalers). Its handler is `app` (`app(event, context)`)."""
+"""The `catalog` Lambda: /catalog and /categories (retailers, public) and /inventory (wholesalers).
 
-from functions._build import build_function_app
+Lambda calls `handler`; `app` is its Chalice app (tests, the local stack)."""
+
+from functions._build import api_handler, build_function_app
 
 app = build_function_app("catalog")
+handler = api_handler(app)

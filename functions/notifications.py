@@ -12,11 +12,15 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 
+from chalicelib.core.observability import lambda_entry
 from chalicelib.notifications.events import handle_record
 
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
-def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+def consume_batch(event: dict[str, Any], context: Any) -> dict[str, Any]:
     response = process_partial_response(event=event, record_handler=handle_record, processor=processor, context=context)
     return dict(response)
+
+
+handler = lambda_entry(consume_batch)

@@ -1,6 +1,8 @@
 """The `payment_webhooks` Lambda: /webhooks/payments (M-Pesa, MTN MoMo and sandbox callbacks).
-Its handler is `app` (`app(event, context)`)."""
 
-from functions._build import build_function_app
+Lambda calls `handler`; `app` is its Chalice app (tests, the local stack)."""
+
+from functions._build import api_handler, build_function_app
 
 app = build_function_app("payment_webhooks")
+handler = api_handler(app)

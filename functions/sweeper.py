@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from aws_lambda_powertools.logging import correlation_paths
+
 from chalicelib.core.db import get_session_factory
-from chalicelib.core.observability import logger
+from chalicelib.core.observability import lambda_entry, logger
 from chalicelib.core.relay import drain_outbox
 from chalicelib.core.settings import get_settings
 from chalicelib.wiring import wire_packages
@@ -59,7 +61,7 @@ def _time_left(context: Any) -> TimeLeft | None:
     return lambda: int(remaining()) - margin
 
 
-def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+def sweep(event: dict[str, Any], context: Any) -> dict[str, Any]:
     time_left = _time_left(context)
     summary: dict[str, Any] = {}
     for name, task in TASKS.items():
@@ -73,3 +75,6 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
             summary[name] = {"error": type(exc).__name__}
     logger.info("sweep finished", extra={"summary": summary, "trigger": event.get("id")})
     return summary
+
+
+handler = lambda_entry(sweep, correlation_id_path=correlation_paths.EVENT_BRIDGE)

@@ -1,5 +1,8 @@
-"""The `system` Lambda: /health and /openapi.json. Its handler is `app` (`app(event, context)`)."""
+"""The `system` Lambda: /health and /openapi.json.
 
-from functions._build import build_function_app
+Lambda calls `handler`; `app` is its Chalice app (tests, the local stack)."""
+
+from functions._build import api_handler, build_function_app
 
 app = build_function_app("system")
+handler = api_handler(app)

@@ -18,6 +18,7 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.invariants import InvariantBroken
 from chalicelib.payments import handlers, payment_events, refunds, repository
 from chalicelib.payments.models import Payment, PaymentAttempt
+from chalicelib.payments.outcome_metrics import PAYMENT_FAILED, PAYMENT_SUCCEEDED, count_after_commit
 from chalicelib.payments.units import payments_unit
 from chalicelib.payments.verification import Decision, Verdict
 
@@ -74,6 +75,7 @@ def _succeed(
         close_attempt(attempt, "succeeded", now)
         extra = handlers.handler_for(payment.purpose).on_succeeded(session, payment)
         payment_events.payment_succeeded(session, payment, extra=extra or {})
+        count_after_commit(session, PAYMENT_SUCCEEDED, payment)
         return "processed", "credited late: refund opened" if payment.late else "credited"
     if payment.status in SETTLED and attempt.outcome != "succeeded" and payment.provider_reference != attempt.reference:
         close_attempt(attempt, "succeeded", now)
@@ -100,6 +102,7 @@ def _fail(
         handlers.handler_for(payment.purpose).on_failed(session, payment)
         until = payment.hold_until
         payment_events.payment_failed(session, payment, retry_until=until if until and until > now else None)
+        count_after_commit(session, PAYMENT_FAILED, payment)
         return "processed", verdict.reason
     if attempt is not None and current:
         close_attempt(attempt, "failed", now)

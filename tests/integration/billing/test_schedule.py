@@ -206,8 +206,12 @@ def test_a_run_works_in_bounded_batches_and_stops_at_its_deadline(db, monkeypatc
 
 
 class _Context:
+    """What Lambda passes: what Powertools reads, and the time left."""
+
     function_name = "billing"
     aws_request_id = "test"
+    invoked_function_arn = "arn:aws:lambda:eu-west-1:123456789012:function:billing"
+    memory_limit_in_mb = 512
 
     def __init__(self, remaining_ms: int) -> None:
         self.remaining_ms = remaining_ms

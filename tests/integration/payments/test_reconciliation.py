@@ -16,7 +16,7 @@ from chalicelib.payments.collection import send_collection_request
 from chalicelib.payments.events import reconcile_pending_payments
 from chalicelib.payments.models import PaymentAttempt, ProviderMessage
 from chalicelib.payments.providers.daraja_shapes import callback_body
-from functions.sweeper import handler as sweep
+from functions.sweeper import sweep
 from tests.integration.payments.support import events, messages, mobile_checkout, orders, payment, post_callback
 from tests.support.factories import make_actor, make_user, signed_in
 
