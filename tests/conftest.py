@@ -95,11 +95,10 @@ def committed_db(database_url: str) -> Iterator[Session]:
 
 @pytest.fixture
 def client(db: Session) -> Iterator[object]:
-    from chalice.test import Client
-
     from app import app
+    from tests.support.local_api import gateway_client
 
-    with Client(app) as test_client:
+    with gateway_client(app) as test_client:
         yield test_client
 
 

@@ -238,11 +238,12 @@ class Settings(BaseSettings):
     @field_validator("cors_allowed_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
-        """Comma-separated or a JSON list (the environment source leaves the text to this validator)."""
+        """Comma-separated or a JSON list (the environment source leaves the text to this validator).
+        A trailing slash is dropped: a browser's `Origin` never has one."""
         if isinstance(value, str):
-            if value.lstrip().startswith("["):
-                return json.loads(value)
-            return [item.strip() for item in value.split(",") if item.strip()]
+            value = json.loads(value) if value.lstrip().startswith("[") else value.split(",")
+        if isinstance(value, list):
+            return [item.strip().rstrip("/") if isinstance(item, str) else item for item in value if item != ""]
         return value
 
     @property

@@ -1,7 +1,10 @@
 """The whole API (`app.app`) served by Chalice's local server in a background thread.
 
-Its access log (one line per request on stderr) goes through `redact_secrets`, so the
-payment webhook token in a callback's path never reaches the terminal.
+Requests go through `ApiGatewayLikeGateway`, which answers as the production gateway does
+(an unknown path is our 404 envelope; OPTIONS reaches the app). What the HTTP server itself
+refuses before any gateway (a request line it cannot read) is the error envelope too, with
+the security headers. Its access log (one line per request on stderr) goes through
+`redact_secrets`, so a payment webhook token in a callback's URL never reaches the terminal.
 """
 
 from __future__ import annotations
@@ -12,13 +15,19 @@ import json
 import logging
 import sys
 import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 
+from chalice.app import Chalice
 from chalice.config import Config
-from chalice.local import ChaliceRequestHandler, create_local_server
+from chalice.local import ChaliceRequestHandler, LocalChalice, LocalDevServer, create_local_server
 
+from chalicelib.core.envelope import SECURITY_HEADERS
+from chalicelib.core.errors import error_body
 from chalicelib.core.log_redaction import redact_secrets
 from infra.local.config import LOCAL_HOST, ROOT
+from infra.local.gateway import ApiGatewayLikeGateway
 
 log = logging.getLogger("infra.local.api")
 
@@ -44,7 +53,35 @@ def _chalice_config(app: Any) -> Config:
 
 
 class RedactingRequestHandler(ChaliceRequestHandler):
-    """Chalice's request handler whose log lines (request lines, errors) are redacted."""
+    """Chalice's request handler with the production-like gateway, answers in the envelope
+    even when the request never reaches the gateway, and redacted log lines."""
+
+    def __init__(
+        self,
+        request: bytes,
+        client_address: tuple[str, int],
+        server: HTTPServer,
+        app_object: Chalice,
+        config: Config,
+    ) -> None:
+        self.local_gateway = ApiGatewayLikeGateway(app_object, config)
+        BaseHTTPRequestHandler.__init__(self, request, client_address, server)  # type: ignore[arg-type]
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's refusals (unreadable request line, unsupported method) as the envelope."""
+        self.log_error("code %d, message %s", code, message)
+        status = HTTPStatus(code)
+        error_code = "bad_request" if code < 500 else "not_implemented" if code == 501 else "internal_error"
+        body = json.dumps(error_body(error_code, status.phrase + ".")).encode()
+        self.send_response(code, message)
+        self.send_header("Connection", "close")
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: Any) -> None:
         super().log_message("%s", redact_secrets(format % args))
@@ -54,10 +91,13 @@ class ApiServer:
     def __init__(self, app: Any, port: int) -> None:
         self.url = f"http://{LOCAL_HOST}:{port}"
         config = _chalice_config(app)
-        self._local = create_local_server(app, config, LOCAL_HOST, port)
-        self._local.server.RequestHandlerClass = functools.partial(
-            RedactingRequestHandler, app_object=app, config=config
-        )
+        if isinstance(app, LocalChalice):  # served before in this process: its class is swapped already
+            self._local = LocalDevServer(app, config, LOCAL_HOST, port, handler_cls=RedactingRequestHandler)
+        else:
+            self._local = create_local_server(app, config, LOCAL_HOST, port)
+            self._local.server.RequestHandlerClass = functools.partial(
+                RedactingRequestHandler, app_object=app, config=config
+            )
         self._thread = threading.Thread(target=self._local.server.serve_forever, name="api-server", daemon=True)
 
     def start(self) -> None:

@@ -28,16 +28,19 @@ ROOT = Path(__file__).resolve().parents[2]
 FUNCTIONS = ["account", "admin", "auth", "catalog", "checkout", "payment_webhooks", "system"]
 
 # Runs in a fresh interpreter: imports functions.<name>, reports its route table and the
-# answers of its Lambda handler `app(event, context)` to the events given on stdin.
+# answers to the events given on stdin of its Lambda entry point `handler(event, context)`
+# (or of its Chalice app, `app(event, context)`, when asked for `app`).
 PROBE = """
 import importlib, json, sys
 from chalice.local import LambdaContext
 
-name, out = sys.argv[1], sys.argv[2]
+name, out, entry = sys.argv[1], sys.argv[2], sys.argv[3]
 events = json.load(sys.stdin)
-app = importlib.import_module("functions." + name).app
+module = importlib.import_module("functions." + name)
+app = module.app
+call = module.handler if entry == "handler" else app
 routes = sorted([path, method] for path, methods in app.routes.items() for method in methods)
-answers = [app(event, LambdaContext(function_name=name, memory_size=512)) for event in events]
+answers = [call(event, LambdaContext(function_name=name, memory_size=512)) for event in events]
 with open(out, "w") as f:
     json.dump({"app_name": app.app_name, "debug": app.debug, "routes": routes, "answers": answers}, f)
 """
@@ -94,11 +97,12 @@ def lambda_context(name: str) -> Any:
     return LambdaContext(function_name=name, memory_size=512)
 
 
-def run_lambda(name: str, events: list[dict[str, Any]], tmp_path: Path) -> dict[str, Any]:
-    """Import functions.<name> in a new process (env: this run's test database) and invoke it."""
+def run_lambda(name: str, events: list[dict[str, Any]], tmp_path: Path, *, entry: str = "app") -> dict[str, Any]:
+    """Import functions.<name> in a new process (env: this run's test database) and invoke its
+    `app` or its `handler`; `stdout` holds what the process wrote (log lines, metrics)."""
     out = tmp_path / f"{name}-{uuid.uuid4().hex}.json"
     completed = subprocess.run(
-        [sys.executable, "-c", PROBE, name, str(out)],
+        [sys.executable, "-c", PROBE, name, str(out), entry],
         input=json.dumps(events),
         capture_output=True,
         text=True,
@@ -110,6 +114,7 @@ def run_lambda(name: str, events: list[dict[str, Any]], tmp_path: Path) -> dict[
     assert completed.returncode == 0, completed.stderr[-4000:]
     result: dict[str, Any] = json.loads(out.read_text())
     result["routes"] = {(path, method) for path, method in result["routes"]}
+    result["stdout"] = completed.stdout
     return result
 
 
@@ -194,9 +199,9 @@ def test_the_system_lambda_answers_real_api_gateway_events(database_url: str, tm
     for name in FUNCTIONS:
         assert routes_of_function(name) <= documented
 
-    # Chalice refuses an unserved method with a 405, which the middleware makes a 404 envelope.
-    assert wrong_method["statusCode"] == 404
-    assert envelope(wrong_method) == {"error": {"code": "not_found", "message": "Not found.", "details": []}}
+    assert wrong_method["statusCode"] == 405
+    assert wrong_method["headers"]["Allow"] == "GET"
+    assert envelope(wrong_method)["error"]["code"] == "method_not_allowed"
 
 
 def test_a_function_never_runs_a_route_it_does_not_serve(database_url: str, tmp_path: Path) -> None:
@@ -213,9 +218,47 @@ def test_a_function_never_runs_a_route_it_does_not_serve(database_url: str, tmp_
 
     (answer,) = run_lambda("auth", [event], tmp_path)["answers"]
 
-    # Chalice finds no method for the unknown resource and refuses with a 405, which the
-    # middleware turns into the 404 envelope. The view, which would have answered 401
-    # without a token, never ran.
+    # Chalice finds no method for the unknown resource and refuses with a 405 that allows
+    # nothing, which the middleware answers as the 404 it is. The view, which would have
+    # answered 401 without a token, never ran.
     assert answer["statusCode"] == 404
     assert envelope(answer) == {"error": {"code": "not_found", "message": "Not found.", "details": []}}
     assert answer["headers"]["X-Content-Type-Options"] == "nosniff"
+
+
+def json_lines(output: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_the_handler_is_the_app_with_correlation_id_and_cold_start_metric(database_url: str, tmp_path: Path) -> None:
+    health = rest_api_event("GET", "/health")
+    document = rest_api_event("GET", "/openapi.json")
+
+    result = run_lambda("system", [health, document], tmp_path, entry="handler")
+
+    ok, described = result["answers"]
+    assert (ok["statusCode"], envelope(ok)) == (200, {"status": "ok", "database": "ok"})
+    assert ok["headers"]["X-Request-Id"] == health["requestContext"]["requestId"]
+    assert described["statusCode"] == 200
+    lines = json_lines(result["stdout"])
+    cold_starts = [line for line in lines if "ColdStart" in line]
+    assert [(line["function_name"], line["service"], line["ColdStart"]) for line in cold_starts] == [
+        ("system", "marketplace", [1.0])
+    ]
+    assert cold_starts[0]["_aws"]["CloudWatchMetrics"][0]["Namespace"] == "Marketplace"
+    assert "No application metrics" not in result["stdout"]
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_every_api_function_has_a_handler(name: str, database_url: str, tmp_path: Path) -> None:
+    """`functions.<name>.handler`, the entry point the CDK app names, answers through the app
+    (here an event for a path the function does not serve) and counts its cold start."""
+    event = rest_api_event("GET", "/no/such/resource")
+
+    result = run_lambda(name, [event], tmp_path, entry="handler")
+
+    [answer] = result["answers"]
+    assert answer["statusCode"] == 404
+    assert envelope(answer) == {"error": {"code": "not_found", "message": "Not found.", "details": []}}
+    assert answer["headers"]["X-Request-Id"] == event["requestContext"]["requestId"]
+    assert [line["function_name"] for line in json_lines(result["stdout"]) if "ColdStart" in line] == [name]

@@ -1,15 +1,14 @@
 """The health check and what the HTTP middleware adds to every answer: security headers,
-CORS, and the error envelope for whatever the framework or a bug produces."""
+CORS, and the error envelope for whatever the gateway, the framework or a bug produces.
+Requests go through chalice.test.Client with the production-like gateway (infra/local/gateway.py)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from chalice.app import Blueprint
-from chalice.test import Client
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,6 +20,7 @@ from chalicelib.core.envelope import CORS_ALLOWED_HEADERS, CORS_ALLOWED_METHODS
 from chalicelib.core.http import RequestContext, endpoint
 from chalicelib.core.settings import get_settings
 from tests.integration.test_function_modules import lambda_context, rest_api_event
+from tests.support.local_api import gateway_client
 
 UNKNOWN_ORIGIN = "https://evil.example"
 
@@ -102,61 +102,73 @@ def test_an_unknown_origin_gets_no_cors_headers(client: Any) -> None:
     assert not any(name.lower().startswith("access-control-") for name in response.headers)
 
 
-def test_a_preflight_from_an_allowed_origin_is_answered_by_the_middleware(db: Session) -> None:
-    """chalice.test.Client answers OPTIONS itself, as API Gateway's mock integration would,
-    so the preflight is sent to the Lambda as the proxy event it would receive."""
+def preflight_headers(origin: str) -> dict[str, str]:
+    return {
+        "Origin": origin,
+        "Access-Control-Request-Method": "PATCH",
+        "Access-Control-Request-Headers": "authorization,content-type",
+    }
+
+
+def test_a_preflight_from_an_allowed_origin_is_answered_by_the_app(client: Any) -> None:
+    response = client.http.options("/me", headers=preflight_headers(allowed_origin()))
+
+    assert response.status_code == 204
+    assert response.body == b""
+    assert response.headers["Access-Control-Allow-Origin"] == allowed_origin()
+    assert response.headers["Access-Control-Allow-Methods"] == CORS_ALLOWED_METHODS
+    assert response.headers["Access-Control-Allow-Headers"] == CORS_ALLOWED_HEADERS
+    assert response.headers["Access-Control-Max-Age"] == "600"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_preflight_reaches_the_lambda_as_a_proxy_event(db: Session) -> None:
+    """What a Lambda receives: the gateway sends OPTIONS on to it like any other method."""
     from app import app
 
-    event = rest_api_event(
-        "OPTIONS",
-        "/me",
-        headers={
-            "Origin": allowed_origin(),
-            "Access-Control-Request-Method": "PATCH",
-            "Access-Control-Request-Headers": "authorization,content-type",
-        },
-    )
+    event = rest_api_event("OPTIONS", "/me", headers=preflight_headers(allowed_origin()))
 
     result = app(event, lambda_context("marketplace"))
 
     assert result["statusCode"] == 204
-    assert result["body"] == ""
     assert result["headers"]["Access-Control-Allow-Origin"] == allowed_origin()
-    assert result["headers"]["Access-Control-Allow-Methods"] == CORS_ALLOWED_METHODS
-    assert result["headers"]["Access-Control-Allow-Headers"] == CORS_ALLOWED_HEADERS
-    assert result["headers"]["Access-Control-Max-Age"] == "600"
-    assert result["headers"]["X-Frame-Options"] == "DENY"
+    assert result["headers"]["X-Request-Id"] == event["requestContext"]["requestId"]
 
 
-def test_a_preflight_from_an_unknown_origin_is_not_allowed(db: Session) -> None:
-    from app import app
-
-    event = rest_api_event("OPTIONS", "/me", headers={"Origin": UNKNOWN_ORIGIN, "Access-Control-Request-Method": "GET"})
-
-    result = app(event, lambda_context("marketplace"))
-
-    assert result["statusCode"] == 404
-    assert json.loads(result["body"])["error"]["code"] == "not_found"
-    assert not any(name.lower().startswith("access-control-") for name in result["headers"])
-
-
-# --- what the framework refuses ----------------------------------------------------------
-
-
-def test_an_unknown_path_is_refused_by_the_gateway_before_any_lambda(client: Any) -> None:
-    """API Gateway (and chalice.test.Client, which mimics it) answers an unknown resource
-    itself; no Lambda, hence no middleware, runs. Its body is the gateway's, not ours."""
-    response = client.http.get("/no/such/thing")
+def test_a_preflight_from_an_unknown_origin_is_refused_without_cors_headers(client: Any) -> None:
+    response = client.http.options("/me", headers=preflight_headers(UNKNOWN_ORIGIN))
 
     assert response.status_code == 403
-    assert json.loads(response.body) == {"message": "Missing Authentication Token"}
+    assert response.json_body == {
+        "error": {"code": "origin_not_allowed", "message": "This origin may not call the API.", "details": []}
+    }
+    assert not any(name.lower().startswith("access-control-") for name in response.headers)
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_a_wrong_method_is_a_not_found_envelope(client: Any) -> None:
-    response = client.http.delete("/health")
+# --- what the gateway and the framework refuse -------------------------------------------
+
+
+def test_an_unknown_path_is_a_404_envelope_from_the_gateway(client: Any) -> None:
+    """The gateway answers a path no function serves before any Lambda runs
+    (infra/local/gateway.py stands in for it): our envelope and the security headers."""
+    response = client.http.get("/no/such/thing", headers={"Authorization": "Bearer whatever"})
 
     assert response.status_code == 404
     assert response.json_body == {"error": {"code": "not_found", "message": "Not found.", "details": []}}
+    assert response.headers["Content-Type"] == "application/json"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Strict-Transport-Security"] == "max-age=63072000; includeSubDomains"
+
+
+def test_a_wrong_method_is_a_405_envelope_naming_the_allowed_ones(client: Any) -> None:
+    response = client.http.delete("/health")
+
+    assert response.status_code == 405
+    assert response.json_body == {
+        "error": {"code": "method_not_allowed", "message": "This method is not allowed here.", "details": []}
+    }
+    assert response.headers["Allow"] == "GET"
     assert response.headers["Content-Type"] == "application/json"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
@@ -175,7 +187,7 @@ def buggy_client(db: Session, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         raise RuntimeError("connection to secret-host:5432 failed, password=hunter2")
 
     app = create_app("buggy", [bp], principal_loader=load_principal)
-    with Client(app) as test_client:
+    with gateway_client(app) as test_client:
         yield test_client
 
 

@@ -107,7 +107,7 @@ def test_an_unsupported_media_type_refusal_becomes_a_400_envelope() -> None:
     assert response.headers["Content-Type"] == "application/json"
 
 
-def test_a_method_not_allowed_refusal_becomes_a_404_envelope_keeping_allow() -> None:
+def test_a_method_not_allowed_refusal_is_a_405_envelope_keeping_allow() -> None:
     chalice_refusal = Response(
         body=json.dumps({"Code": "MethodNotAllowedError", "Message": "Unsupported method: PUT"}),
         status_code=405,
@@ -116,10 +116,35 @@ def test_a_method_not_allowed_refusal_becomes_a_404_envelope_keeping_allow() -> 
 
     response = through_middleware(chalice_refusal)
 
-    assert response.status_code == 404
-    assert body_of(response) == {"error": {"code": "not_found", "message": "Not found.", "details": []}}
+    assert response.status_code == 405
+    assert body_of(response) == {
+        "error": {"code": "method_not_allowed", "message": "This method is not allowed here.", "details": []}
+    }
     assert response.headers["Allow"] == "GET, POST"
     assert response.headers["Content-Type"] == "application/json"
+
+
+def test_a_refusal_that_allows_no_method_is_a_404_envelope() -> None:
+    """Chalice's answer for a resource its app does not serve at all (a function asked for
+    another function's path): a 405 whose `Allow` is empty."""
+    chalice_refusal = Response(
+        body={"Code": "MethodNotAllowedError", "Message": "Unsupported method: GET"},
+        status_code=405,
+        headers={"Allow": ""},
+    )
+
+    response = through_middleware(chalice_refusal)
+
+    assert response.status_code == 404
+    assert body_of(response) == {"error": {"code": "not_found", "message": "Not found.", "details": []}}
+    assert "Allow" not in response.headers
+
+
+def test_a_forbidden_refusal_stays_a_403_envelope() -> None:
+    response = through_middleware(Response(body={"Code": "ForbiddenError", "Message": "no"}, status_code=403))
+
+    assert response.status_code == 403
+    assert body_of(response) == {"error": {"code": "forbidden", "message": "The request was refused.", "details": []}}
 
 
 def test_a_framework_500_becomes_internal_error_without_its_message() -> None:
@@ -170,15 +195,50 @@ def test_cors_headers_only_for_allowed_origins() -> None:
     assert "Access-Control-Allow-Origin" not in unknown_response.headers
 
 
-def test_a_preflight_from_an_allowed_origin_never_reaches_the_view() -> None:
-    def view(_request: Request) -> Response:
-        raise AssertionError("the view must not run for a preflight")
+def never_called(_request: Request) -> Response:
+    raise AssertionError("the view must not run for a preflight")
 
-    request = make_request("OPTIONS", headers={"origin": get_settings().cors_allowed_origins[0]})
-    response = http_middleware(request, view)
+
+def test_a_preflight_from_an_allowed_origin_never_reaches_the_view() -> None:
+    origin = get_settings().cors_allowed_origins[0]
+    request = make_request("OPTIONS", headers={"origin": origin, "access-control-request-method": "PATCH"})
+
+    response = http_middleware(request, never_called)
 
     assert response.status_code == 204
+    assert response.headers["Access-Control-Allow-Origin"] == origin
     assert response.headers["Access-Control-Allow-Methods"] == "GET,POST,PUT,PATCH,DELETE,OPTIONS"
+    assert response.headers["Access-Control-Allow-Headers"] == "Authorization,Content-Type,Idempotency-Key,X-Request-Id"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_preflight_from_an_origin_not_allowed_is_refused_without_cors_headers() -> None:
+    request = make_request(
+        "OPTIONS", headers={"origin": "https://evil.example", "access-control-request-method": "GET"}
+    )
+
+    response = http_middleware(request, never_called)
+
+    assert response.status_code == 403
+    assert body_of(response) == {
+        "error": {"code": "origin_not_allowed", "message": "This origin may not call the API.", "details": []}
+    }
+    assert not any(name.lower().startswith("access-control-") for name in response.headers)
+    assert response.headers["Vary"] == "Origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_an_options_request_that_is_no_preflight_goes_to_the_routes() -> None:
+    refusal = Response(
+        body={"Code": "MethodNotAllowedError", "Message": "x"}, status_code=405, headers={"Allow": "GET"}
+    )
+
+    response = through_middleware(
+        refusal, make_request("OPTIONS", headers={"origin": get_settings().cors_allowed_origins[0]})
+    )
+
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET"
 
 
 # --- cursors -------------------------------------------------------------------------------

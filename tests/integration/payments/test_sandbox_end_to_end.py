@@ -1,16 +1,13 @@
-"""The sandbox drives every outcome end to end over real HTTP: the Chalice local server on
+"""The sandbox drives every outcome end to end over real HTTP: the local stack's API server on
 a free 127.0.0.1 port, a checkout through it, the sandbox's callback POSTed back to the
 webhook route by its background thread, the retailer polling GET /payments/{id}."""
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,44 +20,20 @@ from chalicelib.payments.events import reconcile_pending_payments
 from chalicelib.payments.models import Payment, ProviderMessage
 from chalicelib.payments.providers import sandbox as sandbox_module
 from tests.support.factories import make_actor, make_product, signed_in
+from tests.support.local_api import running_api_server
 
 pytestmark = pytest.mark.concurrency
 
 REAL_DELIVERY = sandbox_module.deliver_callback
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def server(database_url: str) -> Iterator[str]:
-    from chalice.config import Config
-    from chalice.local import LocalChalice, LocalDevServer, create_local_server
-
+    """The local stack's API server (infra.local.api_server) on a free 127.0.0.1 port."""
     from app import app
 
-    port = _free_port()
-    config = Config(
-        chalice_stage="dev",
-        user_provided_params={"app_name": "marketplace", "project_dir": str(ROOT), "chalice_app": app},
-    )
-    local = (
-        LocalDevServer(app, config, "127.0.0.1", port)
-        if isinstance(app, LocalChalice)
-        else create_local_server(app, config, "127.0.0.1", port)
-    )
-    thread = threading.Thread(target=local.server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        local.shutdown()
-        thread.join(10)
-        local.server.server_close()
+    with running_api_server(app) as url:
+        yield url
 
 
 @pytest.fixture
