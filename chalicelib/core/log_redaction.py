@@ -1,13 +1,20 @@
-"""Keeping secrets that travel in URLs out of the logs.
+"""Keeping the payment webhook tokens (and any other token) out of the logs.
 
-The payment webhook URL carries a secret: `/webhooks/payments/<provider>/<token>[/...]`.
-Everything after the provider becomes `<redacted>` (the route template, `.../{token}`, is
-left as it is), and so does the value of a `token=` (or `..._token=`) query parameter.
+A webhook token travels in the callback URL's query (`?token=...`), in the `X-Webhook-Token`
+header, or, in the earlier callback URLs still accepted, in the path:
+`/webhooks/payments/<provider>/<token>[/...]`. Redacted, each becoming `<redacted>`:
 
-`redact_secrets` is the pure function. `RedactSecretsFilter` applies it to a log record
-(message, arguments, every string field, the traceback text; `redact_logger` installs
-it), and `RedactingFormatter` to the JSON line Powertools writes. The exception object a
-record carries is left as it is: handlers print the redacted traceback text instead.
+- everything after the provider in a webhook path (a route template, `.../{part1}`, is left);
+- the value of a `token=` (or `..._token=`, `...-token=`) parameter in a query string;
+- the value of a `token` (or `..._token`, `...-token`) field written as JSON or a Python repr
+  (`"token": "..."`, `'X-Webhook-Token': ['...']`), as in a logged event or headers;
+- in a structure, the value of every such key, whatever it holds.
+
+`redact_secrets` is the pure function on text, `redact_value` on structures.
+`RedactSecretsFilter` applies them to a log record (message, arguments, every string field,
+the traceback text; `redact_logger` installs it), and `RedactingFormatter` to the JSON line
+Powertools writes. The exception object a record carries is left as it is: handlers print
+the redacted traceback text instead.
 """
 
 from __future__ import annotations
@@ -21,15 +28,27 @@ from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 
 REDACTED = "<redacted>"
 _STOP = r"\s?#\"'<>"
-_WEBHOOK_PATH = re.compile(rf"(/webhooks/payments/[^/{_STOP}]+/)(?!\{{token\}})[^{_STOP}]+")
-_TOKEN_PARAMETER = re.compile(rf"([?&](?:\w+_)?token=)[^&{_STOP}]+", re.IGNORECASE)
+_TOKEN_NAME = r"(?:[\w-]*[_-])?token"
+_WEBHOOK_PATH = re.compile(rf"(/webhooks/payments/[^/{_STOP}]+/)(?!\{{)[^{_STOP}]+")
+_TOKEN_PARAMETER = re.compile(rf"((?<![\w-]){_TOKEN_NAME}=)[^&{_STOP}]+", re.IGNORECASE)
+_TOKEN_FIELD = re.compile(
+    rf"((\\?)([\"']){_TOKEN_NAME}\2\3\s*:\s*\[?\s*\2\3)(?:(?!\2\3).)+",
+    re.IGNORECASE,
+)
+_TOKEN_KEY = re.compile(rf"^{_TOKEN_NAME}$", re.IGNORECASE)
 _STANDARD_RECORD_FIELDS = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 
 
 def redact_secrets(text: str) -> str:
-    if "/webhooks/payments/" not in text and "token=" not in text.lower():
+    if "token" not in text.lower() and "/webhooks/payments/" not in text:
         return text
-    return _TOKEN_PARAMETER.sub(rf"\1{REDACTED}", _WEBHOOK_PATH.sub(rf"\1{REDACTED}", text))
+    text = _WEBHOOK_PATH.sub(rf"\1{REDACTED}", text)
+    text = _TOKEN_PARAMETER.sub(rf"\1{REDACTED}", text)
+    return _TOKEN_FIELD.sub(rf"\1{REDACTED}", text)
+
+
+def is_token_key(key: object) -> bool:
+    return isinstance(key, str) and _TOKEN_KEY.match(key) is not None
 
 
 def redact_value(value: Any) -> Any:
@@ -37,7 +56,7 @@ def redact_value(value: Any) -> Any:
     if isinstance(value, str):
         return redact_secrets(value)
     if isinstance(value, dict):
-        return {key: redact_value(item) for key, item in value.items()}
+        return {key: REDACTED if is_token_key(key) else redact_value(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return type(value)(redact_value(item) for item in value)
     return value

@@ -44,7 +44,7 @@ from chalicelib.core.errors import ValidationFailed, field_error
 from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
-from chalicelib.payments import handlers, repository
+from chalicelib.payments import callback_urls, handlers, repository
 from chalicelib.payments.errors import PaymentNotFound, ProviderCurrencyMismatch
 from chalicelib.payments.models import Payment, PaymentAttempt
 from chalicelib.payments.providers import PROVIDER_NAMES, get_provider
@@ -62,7 +62,6 @@ from chalicelib.payments.settle import apply_verdict
 from chalicelib.payments.steps import UNCONFIRMED, NextStep, next_step
 from chalicelib.payments.units import payments_unit
 from chalicelib.payments.verification import Decision, Verdict
-from chalicelib.payments.webhook import webhook_token
 
 SENT, REJECTED, UNCONFIRMED_SEND, NOT_SENT, ERROR = "sent", "rejected", "unconfirmed", "not_sent", "error"
 
@@ -178,11 +177,10 @@ def step_of(session: Session, payment_id: uuid.UUID) -> NextStep:
 
 
 def callback_url(provider: str, payment_id: uuid.UUID, attempt: int) -> str | None:
-    settings = get_settings()
-    if not settings.payments_callback_base_url:
+    base_url = get_settings().payments_callback_base_url
+    if not base_url:
         return None
-    url = f"{settings.payments_callback_base_url.rstrip('/')}/webhooks/payments/{provider}/{webhook_token(provider)}"
-    return f"{url}/{payment_id}/{attempt}" if provider == "mtn_momo" else url
+    return callback_urls.callback_url(base_url, provider, payment_id=payment_id, attempt=attempt)
 
 
 @dataclass(frozen=True)

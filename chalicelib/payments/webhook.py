@@ -4,7 +4,8 @@
 threads at once):
 
 1. screen the request without touching anything: known provider, the per-provider token
-   in the path (constant-time comparison), the optional source-IP allow-list, size,
+   (`callback_urls`: in the query, a header or, for the earlier URLs, the path; compared in
+   constant time), the optional source-IP allow-list, size,
    content type, JSON, the provider's callback shape;
 2. store it in the transaction log, raw, with the screening outcome: `INSERT ... ON
    CONFLICT (provider, provider_transaction_id) DO NOTHING`, so a repeated delivery (same
@@ -41,7 +42,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
@@ -52,6 +53,7 @@ from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
 from chalicelib.payments import ledger_repository, refunds, repository
+from chalicelib.payments.callback_urls import TOKEN_HEADER, webhook_token
 from chalicelib.payments.models import Payment, PaymentAttempt
 from chalicelib.payments.providers import PROVIDER_NAMES, get_provider
 from chalicelib.payments.providers.base import CallbackRejected, Outcome, ParsedCallback, ProviderResult
@@ -64,7 +66,12 @@ ACK: dict[str, Any] = {"ResultCode": 0, "ResultDesc": "Accepted"}
 ORPHAN_AWAITING = "orphan_awaiting_status"
 """The outcome of a success nobody asked for that the provider could not confirm yet."""
 STORED_BODY_LIMIT = 16 * 1024
-DROPPED_HEADERS = frozenset({"authorization", "cookie", "x-api-key"})
+DROPPED_HEADERS = frozenset({"authorization", "cookie", "x-api-key", TOKEN_HEADER.lower()})
+
+
+TokenPlace = Literal["query", "header", "path", "none"]
+"""Where the callback presented its token: the current URLs carry it in the query (or a header),
+the earlier ones in the path."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,7 @@ class RawCallback:
     headers: dict[str, str]
     source_ip: str | None
     path_ref: tuple[str, str] | None = None
+    token_place: TokenPlace = "query"
     received_at: datetime = field(default_factory=utcnow)
 
 
@@ -96,18 +104,6 @@ def _refused(status: int, code: str, reason: str) -> _Screened:
     return _Screened(None, (status, code, reason))
 
 
-def webhook_token(provider: str) -> str:
-    """The secret in the callback path of `provider` (one of `PROVIDER_NAMES`): its own token,
-    never another provider's, so a sandbox token can never pass as a real provider's callback.
-    KeyError for any other name."""
-    settings = get_settings()
-    return {
-        "mpesa": settings.mpesa_webhook_token,
-        "mtn_momo": settings.mtn_momo_webhook_token,
-        "sandbox": settings.sandbox_webhook_token,
-    }[provider]
-
-
 def _ip_allowed(provider: str, source_ip: str | None) -> bool:
     allowed = get_settings().payments_webhook_ip_allowlist.get(provider)
     if not allowed:
@@ -123,6 +119,8 @@ def screen(raw: RawCallback) -> _Screened:
     settings = get_settings()
     if raw.provider not in PROVIDER_NAMES or raw.provider not in settings.payment_providers_enabled:
         return _refused(404, "not_found", "unknown provider")
+    if not raw.token:
+        return _refused(403, "forbidden", "no token")
     if not hmac.compare_digest(raw.token.encode(), webhook_token(raw.provider).encode()):
         return _refused(403, "forbidden", "wrong token")
     if not _ip_allowed(raw.provider, raw.source_ip):
@@ -153,7 +151,8 @@ def _log_values(raw: RawCallback, screened: _Screened) -> dict[str, Any]:
         "received_at": raw.received_at,
         "source_ip": _valid_ip(raw.source_ip),
         "method": raw.method[:10],
-        "path": f"/webhooks/payments/{raw.provider[:40]}/<token>"
+        "path": f"/webhooks/payments/{raw.provider[:40]}"
+        + ("/<token>" if raw.token_place == "path" else "")
         + (f"/{raw.path_ref[0][:40]}/{raw.path_ref[1][:10]}" if raw.path_ref else ""),
         "headers": {k.lower(): v[:500] for k, v in raw.headers.items() if k.lower() not in DROPPED_HEADERS},
         "body": text.replace("\x00", "\\u0000"),

@@ -1,4 +1,5 @@
-"""The payment webhook token (a secret in the callback path) is in no log line we write."""
+"""The payment webhook token (a secret in the callback URL's query, a header or, for the earlier
+URLs, the path) is in no log line we write: the application's, nor the local server's access log."""
 
 from __future__ import annotations
 
@@ -6,12 +7,16 @@ import io
 import logging
 from typing import Any
 
+import httpx
 import pytest
+from sqlalchemy.orm import Session
 
 from chalicelib.core.observability import SERVICE, logger
 from chalicelib.core.settings import get_settings
 from chalicelib.payments import webhook_routes
+from tests.integration.payments.support import TokenPlace, post_callback
 from tests.support.api import Api
+from tests.support.local_api import running_api_server
 
 
 def webhook_token() -> str:
@@ -33,7 +38,7 @@ def record_text(record: logging.LogRecord) -> str:
     return " ".join([record.getMessage(), repr(fields), record.exc_text or ""])
 
 
-def post_unknown_payment_callback(api: Api) -> Any:
+def post_unknown_payment_callback(api: Api, token_in: TokenPlace = "path") -> Any:
     """A Daraja STK Push callback, with the real token, about a payment we never asked for."""
     item = [
         {"Name": "Amount", "Value": 302},
@@ -48,14 +53,15 @@ def post_unknown_payment_callback(api: Api) -> Any:
         "ResultDesc": "The service request is processed successfully.",
         "CallbackMetadata": {"Item": item},
     }
-    return api.post(f"/webhooks/payments/mpesa/{webhook_token()}", {"Body": {"stkCallback": callback}})
+    return post_callback(api, "mpesa", {"Body": {"stkCallback": callback}}, token_in=token_in)
 
 
+@pytest.mark.parametrize("token_in", ["query", "header", "path"])
 def test_a_callback_with_the_real_token_logs_no_token(
-    api: Api, caplog: pytest.LogCaptureFixture, powertools_lines: io.StringIO
+    api: Api, caplog: pytest.LogCaptureFixture, powertools_lines: io.StringIO, token_in: TokenPlace
 ) -> None:
     with caplog.at_level(logging.DEBUG, logger=SERVICE):
-        response = post_unknown_payment_callback(api)
+        response = post_unknown_payment_callback(api, token_in)
 
     assert (response.status_code, response.json_body) == (200, {"ResultCode": 0, "ResultDesc": "Accepted"})
     assert caplog.records, "the callback for an unknown payment is logged"
@@ -64,8 +70,13 @@ def test_a_callback_with_the_real_token_logs_no_token(
     assert webhook_token() not in powertools_lines.getvalue()
 
 
+@pytest.mark.parametrize("token_in", ["query", "path"])
 def test_an_unexpected_failure_in_the_webhook_logs_no_token(
-    api: Api, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, powertools_lines: io.StringIO
+    api: Api,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    powertools_lines: io.StringIO,
+    token_in: TokenPlace,
 ) -> None:
     def failing(raw: webhook_routes.RawCallback) -> None:
         raise RuntimeError(f"could not handle /webhooks/payments/{raw.provider}/{raw.token}")
@@ -73,7 +84,7 @@ def test_an_unexpected_failure_in_the_webhook_logs_no_token(
     monkeypatch.setattr(webhook_routes, "receive", failing)
 
     with caplog.at_level(logging.DEBUG, logger=SERVICE):
-        response = post_unknown_payment_callback(api)
+        response = post_unknown_payment_callback(api, token_in)
 
     assert response.status_code == 500
     assert response.json_body["error"]["code"] == "internal_error"
@@ -83,3 +94,24 @@ def test_an_unexpected_failure_in_the_webhook_logs_no_token(
     assert webhook_token() not in caplog.text
     assert "framework error" in powertools_lines.getvalue()
     assert webhook_token() not in powertools_lines.getvalue()
+
+
+def test_the_local_servers_access_log_carries_no_token(
+    db: Session, capsys: pytest.CaptureFixture[str], powertools_lines: io.StringIO
+) -> None:
+    """Over real HTTP: the request lines the local server writes to stderr are redacted."""
+    from app import app
+
+    body = b'{"Body": {"stkCallback": {}}}'
+    with running_api_server(app) as url:
+        for path in (
+            f"/webhooks/payments/mpesa?token={webhook_token()}",
+            f"/webhooks/payments/mpesa/{webhook_token()}",
+        ):
+            status = httpx.post(url + path, content=body, headers={"Content-Type": "application/json"}).status_code
+            assert status == 400  # not a callback Daraja would send: refused, and logged
+    written = capsys.readouterr()
+
+    assert "POST /webhooks/payments/mpesa?token=<redacted> HTTP/1.1" in written.err
+    assert "POST /webhooks/payments/mpesa/<redacted> HTTP/1.1" in written.err
+    assert webhook_token() not in written.err + written.out + powertools_lines.getvalue()

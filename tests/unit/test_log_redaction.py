@@ -35,12 +35,44 @@ TOKEN = "s3cr3t-Webhook_Token.42"
         (f"GET /orders?token={TOKEN}&page=2", "GET /orders?token=<redacted>&page=2"),
         (f"GET /x?a=1&access_token={TOKEN}", "GET /x?a=1&access_token=<redacted>"),
         ("/webhooks/payments/{provider}/{token}", "/webhooks/payments/{provider}/{token}"),
+        ("/webhooks/payments/{provider}/{part1}/{part2}", "/webhooks/payments/{provider}/{part1}/{part2}"),
         ("/webhooks/payments/mpesa/<redacted>", "/webhooks/payments/mpesa/<redacted>"),
         ("GET /catalog/search?q=token", "GET /catalog/search?q=token"),
+        (
+            f"POST /webhooks/payments/mpesa?token={TOKEN} HTTP/1.1",
+            "POST /webhooks/payments/mpesa?token=<redacted> HTTP/1.1",
+        ),
+        (
+            f"https://api.example/webhooks/payments/mtn_momo/6d5f0c1e/1?token={TOKEN}",
+            "https://api.example/webhooks/payments/mtn_momo/<redacted>?token=<redacted>",
+        ),
+        (f"token={TOKEN}&page=2", "token=<redacted>&page=2"),
+        (f"GET /x?a=1&X-Webhook-Token={TOKEN}", "GET /x?a=1&X-Webhook-Token=<redacted>"),
+        (f'{{"token": "{TOKEN}", "page": 2}}', '{"token": "<redacted>", "page": 2}'),
+        (f"{{'token': ['{TOKEN}'], 'page': ['2']}}", "{'token': ['<redacted>'], 'page': ['2']}"),
+        (f"{{'X-Webhook-Token': '{TOKEN}'}}", "{'X-Webhook-Token': '<redacted>'}"),
+        (f'"message":"{{\\"token\\": \\"{TOKEN}\\"}}"', '"message":"{\\"token\\": \\"<redacted>\\"}"'),
+        ('{"token_type": "bearer", "tokens": 3}', '{"token_type": "bearer", "tokens": 3}'),
     ],
 )
 def test_the_secret_part_of_a_url_is_redacted(text: str, expected: str) -> None:
     assert redact_secrets(text) == expected
+
+
+def test_the_values_of_token_keys_are_redacted_whatever_they_hold() -> None:
+    event = {
+        "queryStringParameters": {"token": TOKEN, "page": "2"},
+        "multiValueQueryStringParameters": {"token": [TOKEN]},
+        "headers": {"X-Webhook-Token": TOKEN, "Content-Type": "application/json"},
+        "access_token": {"nested": TOKEN},
+    }
+
+    assert redact_value(event) == {
+        "queryStringParameters": {"token": "<redacted>", "page": "2"},
+        "multiValueQueryStringParameters": {"token": "<redacted>"},
+        "headers": {"X-Webhook-Token": "<redacted>", "Content-Type": "application/json"},
+        "access_token": "<redacted>",
+    }
 
 
 def test_strings_inside_structures_are_redacted() -> None:

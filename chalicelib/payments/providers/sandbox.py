@@ -2,7 +2,7 @@
 
 It answers in Daraja's shapes (run through the same parsers as the real thing) and, after
 `SANDBOX_CALLBACK_DELAY_SECONDS`, delivers its callback in Daraja's exact shape over HTTP to
-`<PAYMENTS_CALLBACK_BASE_URL>/webhooks/payments/sandbox/<token>` from a background thread.
+`<PAYMENTS_CALLBACK_BASE_URL>/webhooks/payments/sandbox?token=<token>` from a background thread.
 The outcome is chosen by the last digit of the payer's phone number:
 
     ...0  success                    ...2  insufficient funds (ResultCode 1)
@@ -28,6 +28,7 @@ import httpx
 from chalicelib.core.clock import utcnow
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
+from chalicelib.payments.callback_urls import callback_url
 from chalicelib.payments.providers import daraja_shapes as shapes
 from chalicelib.payments.providers.base import (
     CollectionRequest,
@@ -139,7 +140,7 @@ def schedule_callback(body: dict[str, Any]) -> None:
     if not base:
         logger.info("sandbox: PAYMENTS_CALLBACK_BASE_URL unset; reconciliation will settle the payment")
         return
-    url = f"{base.rstrip('/')}/webhooks/payments/sandbox/{settings.sandbox_webhook_token}"
+    url = callback_url(base, "sandbox")
     timer = threading.Timer(settings.sandbox_callback_delay_seconds, deliver_callback, args=(url, body))
     timer.daemon = True
     timer.start()
@@ -150,4 +151,4 @@ def deliver_callback(url: str, body: dict[str, Any]) -> None:
         response = httpx.post(url, json=body, timeout=10)
         logger.info("sandbox callback delivered", extra={"status": response.status_code})
     except httpx.HTTPError:
-        logger.warning("sandbox callback could not be delivered", extra={"url": url.rsplit("/", 1)[0]})
+        logger.warning("sandbox callback could not be delivered", extra={"url": url.split("?", 1)[0]})

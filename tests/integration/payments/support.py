@@ -7,7 +7,8 @@ import json
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlencode
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -74,6 +75,22 @@ def token_for(provider: str) -> str:
     }[provider]
 
 
+TokenPlace = Literal["query", "header", "path", "none"]
+
+
+def callback_path(provider: str, token: str, path_ref: tuple[str, str] | None, token_in: TokenPlace) -> str:
+    """The callback URL's path and query as a provider calls it: the token in the query (the
+    URLs we give now), in the path (the earlier ones), or elsewhere (a header, nowhere)."""
+    path = f"/webhooks/payments/{provider}"
+    if token_in == "path":
+        path += f"/{token}"
+    if path_ref:
+        path += f"/{path_ref[0]}/{path_ref[1]}"
+    if token_in == "query":
+        path += "?" + urlencode({"token": token})
+    return path
+
+
 def post_callback(
     api: Api,
     provider: str,
@@ -83,12 +100,14 @@ def post_callback(
     path_ref: tuple[str, str] | None = None,
     method: str = "POST",
     content_type: str = "application/json",
+    token_in: TokenPlace = "query",
 ) -> Any:
-    path = f"/webhooks/payments/{provider}/{token or token_for(provider)}"
-    if path_ref:
-        path += f"/{path_ref[0]}/{path_ref[1]}"
+    secret = token if token is not None else token_for(provider)
+    headers = {"content-type": content_type}
+    if token_in == "header":
+        headers["x-webhook-token"] = secret
     raw = body if isinstance(body, str | bytes) else json.dumps(body)
-    return api.request(method, path, raw, headers={"content-type": content_type})
+    return api.request(method, callback_path(provider, secret, path_ref, token_in), raw, headers=headers)
 
 
 def payment(db: Session, payment_id: uuid.UUID) -> Payment:

@@ -98,7 +98,7 @@ def test_a_verified_success_places_the_orders_and_tells_both_sides(api, db, dara
     assert message.headers["content-type"] == "application/json"
     assert str(message.source_ip) == "127.0.0.1"
     assert '"MpesaReceiptNumber"' in message.body
-    assert message.path == "/webhooks/payments/mpesa/<token>"
+    assert message.path == "/webhooks/payments/mpesa"
 
     view = api.get(f"/payments/{paid.id}", token=bought.retailer.token).json_body
     assert (view["status"], view["next_action"], view["receipt"]) == ("succeeded", "none", "NLJ7RT61SV")
