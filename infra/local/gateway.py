@@ -1,16 +1,17 @@
 """The local stand-in for API Gateway, answering as the production REST API does.
 
-Production sends every request for a path a function serves to that function's Lambda,
-whatever its method (OPTIONS too), so the app answers a wrong method (405 with `Allow`) and
-CORS preflights itself (`core.envelope`). A path no function serves never reaches a Lambda:
-the gateway answers it with its "missing authentication token" gateway response, which the
-CDK app turns into our 404 envelope with the security headers.
+A path no function serves never reaches a Lambda: API Gateway answers it with its "missing
+authentication token" gateway response, which the CDK app (infra/aws gateway_responses) makes
+our 404 envelope, with the request id in the body and the security headers. Every request for
+a path a function serves goes to the app, which answers a method the path does not serve
+(405 with `Allow`) and CORS preflights (204 with the CORS headers for an allowed origin) itself
+(`core.envelope`).
 
-Chalice's `LocalGateway` differs on both: it answers an unknown path with 403
-`{"message": "Missing Authentication Token"}` and answers OPTIONS itself. `ApiGatewayLikeGateway`
-answers an unknown path with `not_found_response()` and hands every other request, OPTIONS
-included, to the app. The local server (`infra.local.api_server`) and the tests'
-`chalice.test.Client` (`tests/conftest.py`) use it.
+Chalice's `LocalGateway` answers an unknown path with 403 `{"message": "Missing Authentication
+Token"}` and answers OPTIONS itself. `ApiGatewayLikeGateway` answers an unknown path with
+`not_found_response()` and hands every other request, OPTIONS included, to the app, with a
+request id as API Gateway gives one. The local server (`infra.local.api_server`) and the tests'
+`chalice.test.Client` (`tests/support/local_api.py`) use it.
 """
 
 from __future__ import annotations
@@ -29,15 +30,12 @@ NOT_FOUND_MESSAGE = "Not found."
 
 def not_found_response(request_id: str | None = None) -> dict[str, Any]:
     """The gateway's answer for a path no function serves, as a Lambda proxy response."""
+    request_id = request_id or str(uuid.uuid4())
     return {
         "statusCode": 404,
-        "headers": {
-            "Content-Type": "application/json",
-            **SECURITY_HEADERS,
-            "X-Request-Id": request_id or str(uuid.uuid4()),
-        },
+        "headers": {"Content-Type": "application/json", **SECURITY_HEADERS, "X-Request-Id": request_id},
         "multiValueHeaders": {},
-        "body": json.dumps(error_body("not_found", NOT_FOUND_MESSAGE)),
+        "body": json.dumps(error_body("not_found", NOT_FOUND_MESSAGE, request_id=request_id)),
         "isBase64Encoded": False,
     }
 

@@ -155,7 +155,10 @@ def test_an_unknown_path_is_a_404_envelope_from_the_gateway(client: Any) -> None
     response = client.http.get("/no/such/thing", headers={"Authorization": "Bearer whatever"})
 
     assert response.status_code == 404
-    assert response.json_body == {"error": {"code": "not_found", "message": "Not found.", "details": []}}
+    request_id = response.headers["X-Request-Id"]
+    assert response.json_body == {
+        "error": {"code": "not_found", "message": "Not found.", "details": [], "request_id": request_id}
+    }
     assert response.headers["Content-Type"] == "application/json"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Strict-Transport-Security"] == "max-age=63072000; includeSubDomains"
