@@ -22,7 +22,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from chalicelib.core.secrets import SecretReference, SecretUnavailable, read_secret
 
 DEPLOY_PLACEHOLDER = "__SET_AT_DEPLOY__"
-"""What `.chalice/config.json` holds where the value is only known at deploy time."""
+"""A stand-in for a value only known at deploy time. Nothing in the repository holds it (the CDK
+app sets every value of a deployed function), but an environment that still does is refused."""
 
 SECRET_SETTINGS: tuple[str, ...] = (
     "jwt_secret",
