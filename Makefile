@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint mail migrate seed create-admin check-config bench clean
+.PHONY: install run test lint mail migrate seed create-admin check-config bench clean synth deploy
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,19 @@ create-admin: install
 
 check-config: install
 	$(BIN)/python -m infra.local check-config
+
+# The AWS deployment (infra/aws): `make synth` writes cdk.out/ offline (STAGE=dev unless given;
+# more context with CDK_CONTEXT="-c domain=... -c alarm_email=..."); `make deploy STAGE=prod`
+# synthesizes that stage and deploys it with the CDK CLI pinned in infra/aws/package.json, to the
+# account and region of the AWS credentials in the environment (bootstrapped once with
+# `cd infra/aws && npx cdk bootstrap`).
+synth: install
+	$(BIN)/python -m infra.aws.app -c stage=$(or $(STAGE),dev) $(CDK_CONTEXT)
+
+deploy:
+	@test -n "$(STAGE)" || { echo "make deploy needs STAGE=dev or STAGE=prod"; exit 2; }
+	$(MAKE) synth STAGE=$(STAGE)
+	cd infra/aws && npm ci --no-audit --no-fund && npx --no-install cdk deploy --app ../../cdk.out --all --require-approval broadening
 
 clean:
 	rm -rf $(VENV) .local .pytest_cache .mypy_cache .ruff_cache

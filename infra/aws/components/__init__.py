@@ -1,0 +1,1 @@
+"""One construct per concern; the stacks (`infra.aws.stacks`) compose them."""
