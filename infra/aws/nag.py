@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aws_cdk import Aspects, Stage
-from aws_cdk import cx_api
+from aws_cdk import Aspects, Stage, cx_api
 from cdk_nag import AwsSolutionsChecks, NagPackSuppression, NagSuppressions, RegexAppliesTo
 from constructs import IConstruct
 
@@ -48,7 +47,7 @@ def unsuppressed_findings(assembly: cx_api.CloudAssembly) -> list[str]:
     for stack in assembly.stacks:
         for message in stack.messages:
             text = str(message.entry.data)
-            if message.level in (cx_api.SynthesisMessageLevel.ERROR, cx_api.SynthesisMessageLevel.WARNING):
-                if text.startswith(PACK):
-                    findings.append(f"{message.id}: {text.splitlines()[0]}")
+            serious = message.level in (cx_api.SynthesisMessageLevel.ERROR, cx_api.SynthesisMessageLevel.WARNING)
+            if serious and text.startswith(PACK):
+                findings.append(f"{message.id}: {text.splitlines()[0]}")
     return findings

@@ -1,8 +1,9 @@
 """The API's access log line: JSON, one per request, that never carries a webhook token.
 
-The payment callbacks' URLs hold a secret path segment (`/webhooks/payments/{provider}/{token}`),
-so the line names the route by its template (`$context.resourcePath`), never the requested
-path (`$context.path`), and has no query string or headers beyond the user agent.
+The payment callbacks carry their webhook token in the query string (`?token=`), and older
+callback URLs in the path (`/webhooks/payments/{provider}/{part1}`), so the line names the route
+by its template (`$context.resourcePath`), never the requested path (`$context.path`), and has
+no query string and no header but the user agent.
 """
 
 from __future__ import annotations

@@ -4,8 +4,11 @@ integration to its function's `live` alias.
 CORS preflights are answered by API Gateway itself (no Lambda invocation) for the configured
 origins, with the methods and headers the application's middleware allows
 (`chalicelib.core.envelope`); the application adds the CORS headers to its own answers. The
-stage throttles, traces with X-Ray, logs errors (never request data) and writes the JSON access
-log of `access_log`.
+stage throttles, logs errors (never request data) and writes the JSON access log of `access_log`.
+
+No X-Ray tracing on the stage: API Gateway's trace segment records the full request URL, query
+string included, and the payment callbacks carry their webhook token there (`?token=`). The
+Lambdas trace actively; their segments hold no URL.
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ class MarketplaceApi(Construct):
             ),
             deploy_options=apigw.StageOptions(
                 stage_name=STAGE_NAME,
-                tracing_enabled=True,
+                tracing_enabled=False,
                 metrics_enabled=True,
                 logging_level=apigw.MethodLoggingLevel.ERROR,
                 data_trace_enabled=False,
@@ -114,7 +117,7 @@ class MarketplaceApi(Construct):
             "APIG4",
             "No API Gateway authorizer: the routes authenticate in the Lambda (short-lived JWT access tokens, roles "
             "per route, ownership per object); sign-in, registration, the catalogue and the provider callbacks "
-            "(secret token in the path) are public by design, and preflights must be.",
+            "(a secret token in the URL) are public by design, and preflights must be.",
             children=True,
         )
         suppress(

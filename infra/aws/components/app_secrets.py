@@ -4,8 +4,8 @@ A function's environment holds a reference (`secretsmanager:<arn>[#key]`, read o
 container by `chalicelib.core.secrets`), never a value, and its role may read exactly the
 secrets its references name (`SecretSetting`).
 
-- Generated here: the JWT signing key, one webhook token per enabled provider (the secret part
-  of the callback URLs given to the provider), and the field-encryption key (a Fernet key,
+- Generated here: the JWT signing key, one webhook token per enabled provider (the secret
+  `?token=` of the callback URLs given to the provider), and the field-encryption key (a Fernet key,
   which Secrets Manager's generator cannot produce: a custom resource writes it once).
 - Filled in by the operator: each enabled provider's credentials, one JSON secret per provider
   whose keys are the settings' names (`mpesa_consumer_key`, ...). They are created holding the
@@ -91,7 +91,7 @@ class AppSecrets(Construct):
                 f"{_camel(provider)}WebhookToken",
                 f"{provider.replace('_', '-')}-webhook-token",
                 WEBHOOK_TOKEN_LENGTH,
-                f"Secret path segment of the {provider} callback URLs",
+                f"Secret token of the {provider} callback URLs",
             )
             payments.append(SecretSetting(setting.upper(), token))
             names = PROVIDER_CREDENTIALS.get(provider, ())

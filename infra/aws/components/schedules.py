@@ -13,13 +13,16 @@ from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
 
-def add_schedule(scope: Construct, construct_id: str, *, target: lambda_.Alias, minutes: int) -> events.Rule:
+def add_schedule(
+    scope: Construct, construct_id: str, *, function: str, target: lambda_.Alias, minutes: int
+) -> events.Rule:
     period = Duration.minutes(minutes)
+    every = "every minute" if minutes == 1 else f"every {minutes} minutes"
     target.configure_async_invoke(retry_attempts=0, max_event_age=period)
     return events.Rule(
         scope,
         construct_id,
-        description=f"Starts {target.lambda_.function_name} every {minutes} minute(s)",
+        description=f"Starts the {function} Lambda {every}",
         schedule=events.Schedule.rate(period),
         targets=[targets.LambdaFunction(target, retry_attempts=2, max_event_age=period)],
     )

@@ -27,7 +27,11 @@ from infra.aws.stacks.common import log_retention
 from infra.aws.stacks.data import DataStack
 from infra.aws.stacks.edge import EdgeStack
 
-IMAGE_UPLOADS_FINDING = r"Resource::<.*ProductImagesBucket.*\.Arn>/products/\*"
+IMAGE_UPLOADS_FINDING = (
+    r"Resource::(<.*ProductImagesBucket.*\.Arn>|.*:ExportsOutput\w*ProductImagesBucket\w*)/products/\*"
+)
+"""The bucket's ARN as cdk-nag prints it: a reference to the edge stack's bucket, or its export
+once the reference was resolved (a second synthesis of the same app, as `Annotations` does)."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +168,11 @@ class ServiceStack(Stack):
                 self.queue.feed(function.alias, max_concurrency=self.config.notifications_max_concurrency)
             if profile.schedule_minutes:
                 add_schedule(
-                    self, f"{_construct_id(name)}Schedule", target=function.alias, minutes=profile.schedule_minutes
+                    self,
+                    f"{_construct_id(name)}Schedule",
+                    function=name,
+                    target=function.alias,
+                    minutes=profile.schedule_minutes,
                 )
 
 
