@@ -24,3 +24,12 @@ def test_cfn_lint_finds_no_error(templates: Templates, stack: str) -> None:
         if match.rule.id != CDK_REDUNDANT_DEPENDS_ON and not match.rule.id.startswith("I")
     ]
     assert problems == []
+
+
+@pytest.mark.parametrize("stack", ["data", "edge", "api", "service", "monitoring"])
+def test_every_template_stays_well_within_cloudformation_s_limits(templates: Templates, stack: str) -> None:
+    """500 resources and 1 MB per template: the API grows with every route, so keep a margin."""
+    template = getattr(templates, stack)
+
+    assert len(template["Resources"]) <= 400
+    assert len(json.dumps(template, separators=(",", ":"))) <= 800_000

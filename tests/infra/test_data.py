@@ -91,7 +91,7 @@ def test_the_dev_stage_runs_on_one_nat_gateway_and_one_database_instance(dev: De
 def test_reserved_concurrency_fits_in_the_connections_the_proxy_may_open(config: StageConfig) -> None:
     connections = budget(config, discover_functions())
 
-    assert set(config.reserved_concurrency) >= set(discover_functions())
+    assert set(discover_functions()) - set(config.reserved_concurrency) == set(), "give each function its budget"
     assert sum(connections.values()) <= proxy_connection_limit(config)
     assert config.notifications_max_concurrency <= connections["notifications"]
     assert connections["sweeper"] == connections["billing"] == connections["migrate"] == 1

@@ -9,9 +9,10 @@ from pathlib import Path
 from chalicelib.core.settings import SECRET_SETTINGS, Settings
 from infra.aws.app import Deployment
 from infra.aws.config import PROD
+from infra.aws.connection_budget import reserved_concurrency
 from infra.aws.discovery import discover_functions
 from infra.aws.profiles import PROFILES, FunctionProfile, profile_of
-from tests.infra.template_reading import Templates, app_lambdas, properties, render
+from tests.infra.template_reading import Templates, app_lambdas, properties, render, resources
 
 SECRET_LOOKING = re.compile(r"SECRET|KEY|PASSWORD|TOKEN")
 REFERENCE = re.compile(r"^secretsmanager:<import:Marketplace-prod-Data:ExportsOutputRef[A-Za-z0-9]+>(#[a-z_]+)?$")
@@ -27,7 +28,7 @@ def test_every_functions_module_has_its_lambda_with_its_handler(templates: Templ
         assert view.properties["Runtime"] == "python3.12"
         assert view.properties["Architectures"] == ["arm64"]
         assert view.properties["TracingConfig"] == {"Mode": "Active"}
-        assert view.properties["ReservedConcurrentExecutions"] == PROD.reserved_concurrency[function]
+        assert view.properties["ReservedConcurrentExecutions"] == reserved_concurrency(PROD, function)
         assert view.properties["MemorySize"] == profile_of(function).memory_mb
         assert view.properties["Timeout"] == profile_of(function).timeout_seconds
         assert len(view.properties["Layers"]) == 1
@@ -132,3 +133,14 @@ def test_each_lambda_gets_the_queue_and_bucket_settings_its_profile_asks_for(tem
 
 def test_the_deployment_discovers_the_functions_folder(prod: Deployment) -> None:
     assert tuple(prod.inputs.functions) == discover_functions()
+
+
+def test_every_log_group_of_the_deployment_has_a_retention(templates: Templates) -> None:
+    for template in templates.all():
+        for name, log_group in resources(template, "AWS::Logs::LogGroup").items():
+            assert properties(log_group).get("RetentionInDays") == PROD.log_retention_days, name
+    execution_logs = [
+        render(properties(log_group).get("LogGroupName", ""))
+        for log_group in resources(templates.api, "AWS::Logs::LogGroup").values()
+    ]
+    assert any(name.startswith("API-Gateway-Execution-Logs_<") and name.endswith("/api") for name in execution_logs)

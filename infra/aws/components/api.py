@@ -4,7 +4,8 @@ integration to its function's `live` alias.
 CORS preflights are answered by API Gateway itself (no Lambda invocation) for the configured
 origins, with the methods and headers the application's middleware allows
 (`chalicelib.core.envelope`); the application adds the CORS headers to its own answers. The
-stage throttles, logs errors (never request data) and writes the JSON access log of `access_log`.
+stage throttles, logs errors (never request data) to a log group of its own (API Gateway would
+create it without a retention) and writes the JSON access log of `access_log`.
 
 No X-Ray tracing on the stage: API Gateway's trace segment records the full request URL, query
 string included, and the payment callbacks carry their webhook token there (`?token=`). The
@@ -81,9 +82,16 @@ class MarketplaceApi(Construct):
             ),
         )
         add_gateway_responses(self.rest_api)
+        execution_logs = logs.LogGroup(
+            self,
+            "ExecutionLogs",
+            log_group_name=f"API-Gateway-Execution-Logs_{self.rest_api.rest_api_id}/{STAGE_NAME}",
+            retention=log_retention,
+            removal_policy=RemovalPolicy.DESTROY,
+        )
+        self.rest_api.deployment_stage.node.add_dependency(execution_logs)
         self.base_url = f"https://{self.rest_api.rest_api_id}.execute-api.{Aws.REGION}.{Aws.URL_SUFFIX}/{STAGE_NAME}"
-        """The stage's URL, built from the API's id: `rest_api.url` would name the stage, which depends on
-        every method, which depend on the functions whose environment holds this URL."""
+        """The stage's URL without the trailing slash of `rest_api.url`: callbacks go to `<base>/webhooks/...`."""
 
     @property
     def stage_arn(self) -> str:

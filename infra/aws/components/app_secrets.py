@@ -161,7 +161,7 @@ class AppSecrets(Construct):
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.ARM_64,
             handler="index.handler",
-            code=lambda_.Code.from_asset(str(FERNET_KEY_HANDLER)),
+            code=lambda_.Code.from_asset(str(FERNET_KEY_HANDLER), exclude=["__pycache__"]),
             timeout=Duration.seconds(30),
             memory_size=128,
             role=role,
