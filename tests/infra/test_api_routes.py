@@ -9,7 +9,7 @@ import pytest
 
 from chalicelib.blueprints import FUNCTION_BLUEPRINTS, blueprints_of
 from chalicelib.core import http
-from infra.aws.route_table import Route, RouteTable, RouteTableError, check
+from infra.aws.route_table import Route, RouteTable, RouteTableError, check, load_route_table
 from tests.infra.template_reading import Templates, properties, render, resources
 
 ALIAS_IN_URI = re.compile(r":function:marketplace-prod-([a-z-]+):live/invocations$")
@@ -111,3 +111,14 @@ def test_two_path_variable_names_at_one_level_are_refused() -> None:
 
     with pytest.raises(RouteTableError, match=r"'/orders': \['\{id\}', '\{order_id\}'\]"):
         check(table)
+
+
+def test_the_route_table_is_read_as_dev_whatever_stage_the_shell_deploys(
+    monkeypatch: pytest.MonkeyPatch, routes: RouteTable
+) -> None:
+    """`make deploy STAGE=prod` exports STAGE=prod: the production check must not run on the build machine."""
+    monkeypatch.setenv("STAGE", "prod")
+    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "marketplace-prod-auth")
+    monkeypatch.setenv("PAYMENT_PROVIDERS_ENABLED", '["sandbox"]')
+
+    assert load_route_table() == routes

@@ -112,36 +112,33 @@ class MarketplaceApi(Construct):
         self._suppress_findings()
 
     def _suppress_findings(self) -> None:
-        """Once every method exists: the suppressions reach the constructs present when they are added."""
+        """Once every method exists; each suppression on the resources its rule looks at."""
         suppress(
             self.rest_api,
             "APIG2",
             "No request validation in API Gateway: every route parses its body and query into pydantic models in "
             "the Lambda (`chalicelib.core.http.endpoint`) and answers 400 in the API's error envelope, field by field.",
-            children=True,
         )
+        for method in self.rest_api.methods:
+            suppress(
+                method,
+                "APIG4",
+                "No API Gateway authorizer: the routes authenticate in the Lambda (short-lived JWT access tokens, "
+                "roles per route, ownership per object); sign-in, registration, the catalogue and the provider "
+                "callbacks (a secret token in the URL) are public by design, and preflights must be.",
+            )
+            suppress(
+                method,
+                "COG4",
+                "No Cognito user pool authorizer: the platform issues and verifies its own JWT access tokens with "
+                "rotating refresh tokens (chalicelib.accounts), checked in every Lambda.",
+            )
         suppress(
-            self.rest_api,
-            "APIG4",
-            "No API Gateway authorizer: the routes authenticate in the Lambda (short-lived JWT access tokens, roles "
-            "per route, ownership per object); sign-in, registration, the catalogue and the provider callbacks "
-            "(a secret token in the URL) are public by design, and preflights must be.",
-            children=True,
-        )
-        suppress(
-            self.rest_api,
-            "COG4",
-            "No Cognito user pool authorizer: the platform issues and verifies its own JWT access tokens with "
-            "rotating refresh tokens (chalicelib.accounts), checked in every Lambda.",
-            children=True,
-        )
-        suppress(
-            self.rest_api,
+            self.rest_api.node.find_child("CloudWatchRole"),
             "IAM4",
             "API Gateway's account-level CloudWatch role needs AmazonAPIGatewayPushToCloudWatchLogs, the managed "
             "policy AWS maintains for exactly that service role; it is what lets the stage write its logs.",
             applies_to=[
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"
             ],
-            children=True,
         )
