@@ -9,10 +9,11 @@ higher packages' implementations in here, once per process:
   the month (orders) for its plan limits (`billing.gating`);
 - payments calls the handler of a settled payment's purpose: orders for a checkout,
   billing for a subscription (`payments.handlers`). Only the Lambdas that settle, send or
-  show payments wire those (`payment_purposes=True`): the handlers import much of orders.
+  show payments wire those (`payment_purposes=True`).
 
-The ports import their implementations when first called, so wiring costs a Lambda
-nothing at start.
+The ports import their implementations when first called, and the payment purposes register
+their handlers when a payment of theirs is first settled, described or shown (the handlers
+import much of orders and billing), so wiring costs a Lambda nothing at start.
 """
 
 from __future__ import annotations
@@ -43,19 +44,30 @@ def _count_orders_since(session: Session, retailer_id: uuid.UUID, since: datetim
     return count_orders_since(session, retailer_id, since)
 
 
+def _register_checkout_outcomes() -> None:
+    from chalicelib.orders.payment_outcomes import register_checkout_outcomes
+
+    register_checkout_outcomes()
+
+
+def _register_subscription_outcomes() -> None:
+    from chalicelib.billing.payment_outcomes import register_subscription_outcomes
+
+    register_subscription_outcomes()
+
+
 def wire_packages(*, payment_purposes: bool = True) -> None:
     from chalicelib.accounts import seats
-    from chalicelib.billing import gating
+    from chalicelib.billing import usage_ports
 
     if "ports" not in _wired:
         seats.staff_seat_check.plug(_check_staff_seat)
-        gating.active_products_counter.plug(_count_active_products)
-        gating.orders_counter.plug(_count_orders_since)
+        usage_ports.active_products_counter.plug(_count_active_products)
+        usage_ports.orders_counter.plug(_count_orders_since)
         _wired.add("ports")
     if payment_purposes and "payment_purposes" not in _wired:
-        from chalicelib.billing.payment_outcomes import register_subscription_outcomes
-        from chalicelib.orders.payment_outcomes import register_checkout_outcomes
+        from chalicelib.payments.handlers import register_outcome_loader
 
-        register_checkout_outcomes()
-        register_subscription_outcomes()
+        register_outcome_loader("checkout", _register_checkout_outcomes)
+        register_outcome_loader("subscription", _register_subscription_outcomes)
         _wired.add("payment_purposes")

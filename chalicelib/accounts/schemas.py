@@ -6,10 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.accounts.validation import check_password, normalize_country, normalize_email, normalize_phone
+from chalicelib.core.schema import Schema
 from chalicelib.core.settings import get_settings
 
 Email = Annotated[str, Field(max_length=320), AfterValidator(normalize_email)]
@@ -20,7 +21,7 @@ BusinessKind = Literal["retailer", "wholesaler"]
 VerificationStatus = Literal["not_required", "pending", "verified", "rejected"]
 
 
-class Strict(BaseModel):
+class Strict(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
@@ -88,14 +89,14 @@ class RegisterRequest(Strict):
         return value
 
 
-class AddressOut(BaseModel):
+class AddressOut(Schema):
     line: str
     city: str
     region: str
     country: str
 
 
-class BusinessOut(BaseModel):
+class BusinessOut(Schema):
     id: uuid.UUID
     kind: BusinessKind
     name: str
@@ -109,7 +110,7 @@ class BusinessOut(BaseModel):
     created_at: datetime
 
 
-class UserOut(BaseModel):
+class UserOut(Schema):
     id: uuid.UUID
     email: str
     full_name: str
@@ -122,7 +123,7 @@ class UserOut(BaseModel):
     created_at: datetime
 
 
-class TokenPair(BaseModel):
+class TokenPair(Schema):
     access_token: str
     token_type: Literal["Bearer"] = "Bearer"
     expires_in: int = Field(description="Seconds until the access token expires.")
@@ -154,7 +155,7 @@ class RefreshRequest(Strict):
     refresh_token: Annotated[str, Field(min_length=10, max_length=200)]
 
 
-class SessionOut(BaseModel):
+class SessionOut(Schema):
     id: uuid.UUID
     created_at: datetime
     last_used_at: datetime
@@ -164,11 +165,11 @@ class SessionOut(BaseModel):
     current: bool
 
 
-class SessionList(BaseModel):
+class SessionList(Schema):
     items: list[SessionOut]
 
 
-class TwoFactorSetup(BaseModel):
+class TwoFactorSetup(Schema):
     secret: str
     otpauth_uri: str
 
@@ -177,7 +178,7 @@ class CodeRequest(Strict):
     code: Annotated[str, Field(pattern=r"^\d{6}$")]
 
 
-class RecoveryCodes(BaseModel):
+class RecoveryCodes(Schema):
     recovery_codes: list[str] = Field(description="Shown once. Each code signs in once instead of an app code.")
 
 
@@ -200,7 +201,7 @@ class ChangePasswordRequest(Strict):
     new_password: Annotated[str, Field(max_length=256)]
 
 
-class Accepted(BaseModel):
+class Accepted(Schema):
     status: Literal["accepted"] = "accepted"
     message: str
 
@@ -230,7 +231,7 @@ class AcceptInvitationRequest(Strict):
     password: Annotated[str, Field(max_length=256)]
 
 
-class BusinessUserList(BaseModel):
+class BusinessUserList(Schema):
     items: list[UserOut]
 
 
@@ -241,7 +242,7 @@ class BusinessListQuery(Strict):
     limit: Annotated[int, Field(default=50, ge=1, le=100)]
 
 
-class BusinessPage(BaseModel):
+class BusinessPage(Schema):
     items: list[BusinessOut]
     next_cursor: str | None
 

@@ -16,7 +16,7 @@ Limits count: `active_products` (wholesaler's products with status active),
 (retailer's orders created since the start of the calendar month in UTC, placed or
 awaiting their mobile money payment). Billing counts staff itself; products and orders
 belong to packages above it, which count them through the ports `active_products_counter`
-and `orders_counter` (wired by `chalicelib.wiring`).
+and `orders_counter` (`billing.usage_ports`, wired by `chalicelib.wiring`).
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ from chalicelib.accounts.models import Business
 from chalicelib.billing import repository
 from chalicelib.billing.errors import FeatureNotIncluded, PlanLimitReached, SubscriptionRequired
 from chalicelib.billing.models import GOOD_STANDING, Plan, Subscription
+from chalicelib.billing.usage_ports import active_products_counter, orders_counter
 from chalicelib.core.clock import utcnow
 from chalicelib.core.invariants import InvariantBroken
-from chalicelib.core.ports import Port
 from chalicelib.core.settings import get_settings
 
 LimitName = Literal["active_products", "staff_users", "orders_per_month"]
@@ -49,14 +49,6 @@ LIMITS_BY_AUDIENCE: dict[str, tuple[LimitName, ...]] = {
 
 def month_start(now: datetime) -> datetime:
     return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-
-
-UsageCounter = Callable[[Session, uuid.UUID], int]
-ActiveOrders = Callable[[Session, uuid.UUID, datetime], int]
-"""A retailer's orders created since a time, placed or awaiting their mobile money payment."""
-
-active_products_counter: Port[UsageCounter] = Port("billing.gating.active_products_counter")
-orders_counter: Port[ActiveOrders] = Port("billing.gating.orders_counter")
 
 
 def _orders_this_month(session: Session, business_id: uuid.UUID) -> int:

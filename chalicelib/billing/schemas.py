@@ -7,11 +7,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.accounts.validation import normalize_phone
 from chalicelib.core.money import MoneyInput
+from chalicelib.core.schema import Schema
 
 Audience = Literal["retailer", "wholesaler"]
 Interval = Literal["month", "year"]
@@ -27,7 +28,7 @@ Phone = Annotated[str, Field(max_length=32), AfterValidator(normalize_phone)]
 PlanCode = Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 
-class Strict(BaseModel):
+class Strict(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
@@ -86,7 +87,7 @@ def check_audience(audience: str, limits: PlanLimits, features: PlanFeatures) ->
         raise PydanticCustomError("not_for_wholesalers", "Wholesaler plans have no monthly order limit.")
 
 
-class PlanOut(BaseModel):
+class PlanOut(Schema):
     id: uuid.UUID
     code: str
     name: str
@@ -100,7 +101,7 @@ class PlanOut(BaseModel):
     features: PlanFeatures
 
 
-class PlanList(BaseModel):
+class PlanList(Schema):
     items: list[PlanOut]
 
 
@@ -113,7 +114,7 @@ class AdminPlanQuery(Strict):
     status: PlanStatus | None = None
 
 
-class PlanRemoval(BaseModel):
+class PlanRemoval(Schema):
     outcome: Literal["deleted", "retired"] = Field(description="A plan ever used by a subscription is retired.")
     plan: PlanOut | None
 
@@ -149,7 +150,7 @@ class PayInvoice(Strict):
     payer_phone: Phone | None = Field(default=None, description="Defaults to the subscription's.")
 
 
-class NextCharge(BaseModel):
+class NextCharge(Schema):
     at: datetime
     amount: Decimal
     currency: str
@@ -157,13 +158,13 @@ class NextCharge(BaseModel):
     interval: Interval
 
 
-class ScheduledChange(BaseModel):
+class ScheduledChange(Schema):
     plan: PlanOut
     interval: Interval
     effective_at: datetime
 
 
-class InvoiceOut(BaseModel):
+class InvoiceOut(Schema):
     id: uuid.UUID
     number: str
     kind: InvoiceKind
@@ -181,7 +182,7 @@ class InvoiceOut(BaseModel):
     voided_at: datetime | None
 
 
-class SubscriptionOut(BaseModel):
+class SubscriptionOut(Schema):
     id: uuid.UUID
     status: SubscriptionStatus
     in_good_standing: bool
@@ -202,12 +203,12 @@ class SubscriptionOut(BaseModel):
     created_at: datetime
 
 
-class ChangeWarning(BaseModel):
+class ChangeWarning(Schema):
     code: str
     message: str
 
 
-class SubscriptionResult(BaseModel):
+class SubscriptionResult(Schema):
     """The subscription after a change, the invoice it raised (if any) and the payment to poll."""
 
     subscription: SubscriptionOut
@@ -216,19 +217,19 @@ class SubscriptionResult(BaseModel):
     warnings: list[ChangeWarning] = Field(default_factory=list)
 
 
-class PaymentStarted(BaseModel):
+class PaymentStarted(Schema):
     invoice: InvoiceOut
     payment_id: uuid.UUID
 
 
-class LimitUsage(BaseModel):
+class LimitUsage(Schema):
     name: LimitName
     limit: int | None = Field(description="null is unlimited")
     used: int
     remaining: int | None
 
 
-class UsageOut(BaseModel):
+class UsageOut(Schema):
     plan_code: str
     status: SubscriptionStatus
     limits: list[LimitUsage]
@@ -240,6 +241,6 @@ class InvoiceQuery(Strict):
     limit: Annotated[int, Field(default=20, ge=1, le=100)]
 
 
-class InvoicePage(BaseModel):
+class InvoicePage(Schema):
     items: list[InvoiceOut]
     next_cursor: str | None

@@ -7,10 +7,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.core.money import MoneyInput
+from chalicelib.core.schema import Schema
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 24
@@ -24,14 +25,14 @@ MatchKind = Literal["full_text", "fuzzy", "all"]
 Availability = Literal["in_stock", "low_stock", "out_of_stock"]
 
 
-class Strict(BaseModel):
+class Strict(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 # --- categories ---------------------------------------------------------------------------
 
 
-class CategoryNode(BaseModel):
+class CategoryNode(Schema):
     id: uuid.UUID
     name: str
     slug: str
@@ -39,11 +40,11 @@ class CategoryNode(BaseModel):
     children: list[CategoryNode]
 
 
-class CategoryTree(BaseModel):
+class CategoryTree(Schema):
     items: list[CategoryNode] = Field(description="Root categories by position, each with its sub-tree.")
 
 
-class CategoryOut(BaseModel):
+class CategoryOut(Schema):
     id: uuid.UUID
     parent_id: uuid.UUID | None
     name: str
@@ -111,18 +112,18 @@ class StorefrontQuery(CatalogFilters):
     pass
 
 
-class WholesalerRef(BaseModel):
+class WholesalerRef(Schema):
     id: uuid.UUID
     name: str
 
 
-class CategoryRef(BaseModel):
+class CategoryRef(Schema):
     id: uuid.UUID
     name: str
     slug: str
 
 
-class CatalogItem(BaseModel):
+class CatalogItem(Schema):
     id: uuid.UUID
     name: str
     brand: str | None
@@ -142,24 +143,24 @@ class CatalogItem(BaseModel):
     category: CategoryRef
 
 
-class CategoryFacet(BaseModel):
+class CategoryFacet(Schema):
     id: uuid.UUID
     name: str
     slug: str
     count: int
 
 
-class BrandFacet(BaseModel):
+class BrandFacet(Schema):
     brand: str
     count: int
 
 
-class Facets(BaseModel):
+class Facets(Schema):
     categories: list[CategoryFacet] = Field(description="Every category of the whole result, most products first.")
     brands: list[BrandFacet] = Field(description="The 50 brands with most products in the whole result.")
 
 
-class SearchPage(BaseModel):
+class SearchPage(Schema):
     items: list[CatalogItem]
     next_cursor: str | None
     total: int = Field(description="Products in the whole result, all pages.")
@@ -170,12 +171,12 @@ class SearchPage(BaseModel):
 # --- product detail, storefront, compare --------------------------------------------------
 
 
-class TierOut(BaseModel):
+class TierOut(Schema):
     min_quantity: int
     unit_price: Decimal
 
 
-class WholesalerSummary(BaseModel):
+class WholesalerSummary(Schema):
     id: uuid.UUID
     name: str
     city: str
@@ -197,7 +198,7 @@ class WholesalerProfile(WholesalerSummary):
     member_since: datetime
 
 
-class Storefront(BaseModel):
+class Storefront(Schema):
     wholesaler: WholesalerProfile
     products: SearchPage
 
@@ -216,7 +217,7 @@ class CompareQuery(Strict):
         return self
 
 
-class Offer(BaseModel):
+class Offer(Schema):
     product_id: uuid.UUID
     name: str
     brand: str | None
@@ -236,7 +237,7 @@ class Offer(BaseModel):
     image_urls: list[str]
 
 
-class Comparison(BaseModel):
+class Comparison(Schema):
     gtin: str | None
     quantity: int | None
     offers: list[Offer] = Field(

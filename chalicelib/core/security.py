@@ -11,22 +11,27 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jwt
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.fernet import Fernet, InvalidToken
 
 from chalicelib.core.clock import utcnow
 from chalicelib.core.settings import get_settings
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 JWT_ALGORITHM = "HS256"
 
 
 @lru_cache(maxsize=1)
 def _password_hasher() -> PasswordHasher:
-    return PasswordHasher()  # argon2id with the library's RFC 9106 low-memory profile
+    """argon2id with the library's RFC 9106 low-memory profile; argon2 is imported by the routes
+    that handle passwords only."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 def hash_password(password: str) -> str:
@@ -40,6 +45,8 @@ def _dummy_hash() -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Constant work whether or not the account exists (a dummy hash stands in)."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
         return _password_hasher().verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):

@@ -13,10 +13,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.core.money import MoneyInput
+from chalicelib.core.schema import Schema
 from chalicelib.inventory.rules import MAX_TIERS, gtin_problem
 
 ProductStatus = Literal["draft", "active", "archived"]
@@ -62,7 +63,7 @@ AttributeValue = Annotated[str, Field(max_length=200)]
 Attributes = Annotated[dict[AttributeKey, AttributeValue], Field(max_length=MAX_ATTRIBUTES)]
 
 
-class Strict(BaseModel):
+class Strict(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
@@ -71,7 +72,7 @@ class TierIn(Strict):
     unit_price: Money
 
 
-class TierOut(BaseModel):
+class TierOut(Schema):
     min_quantity: int
     unit_price: Decimal
 
@@ -129,12 +130,12 @@ class ProductUpdate(Strict):
         return value or None
 
 
-class ImageOut(BaseModel):
+class ImageOut(Schema):
     key: str
     url: str
 
 
-class ProductOut(BaseModel):
+class ProductOut(Schema):
     id: uuid.UUID
     sku: str
     gtin: str | None
@@ -170,12 +171,12 @@ class ProductListQuery(Page):
     low_stock: bool | None = None
 
 
-class ProductPage(BaseModel):
+class ProductPage(Schema):
     items: list[ProductOut]
     next_cursor: str | None
 
 
-class ProductRemoved(BaseModel):
+class ProductRemoved(Schema):
     id: uuid.UUID
     outcome: Literal["deleted", "archived"] = Field(
         description="`archived` when the product has sales, which must stay traceable; else `deleted`."
@@ -200,7 +201,7 @@ class StockChange(Strict):
         return value
 
 
-class MovementOut(BaseModel):
+class MovementOut(Schema):
     id: uuid.UUID
     product_id: uuid.UUID
     kind: MovementKind
@@ -213,18 +214,18 @@ class MovementOut(BaseModel):
     created_at: datetime
 
 
-class StockChanged(BaseModel):
+class StockChanged(Schema):
     product_id: uuid.UUID
     stock_on_hand: int
     movement: MovementOut
 
 
-class MovementPage(BaseModel):
+class MovementPage(Schema):
     items: list[MovementOut]
     next_cursor: str | None
 
 
-class LowStockItem(BaseModel):
+class LowStockItem(Schema):
     product_id: uuid.UUID
     sku: str
     name: str
@@ -234,7 +235,7 @@ class LowStockItem(BaseModel):
     alerted: bool = Field(description="A LowStock notification was sent for the current shortage.")
 
 
-class LowStockPage(BaseModel):
+class LowStockPage(Schema):
     items: list[LowStockItem]
     next_cursor: str | None
 
@@ -243,7 +244,7 @@ class ReorderQuery(Strict):
     limit: Annotated[int, Field(default=100, ge=1, le=500)]
 
 
-class ReorderSuggestion(BaseModel):
+class ReorderSuggestion(Schema):
     product_id: uuid.UUID
     sku: str
     name: str
@@ -260,7 +261,7 @@ class ReorderSuggestion(BaseModel):
     )
 
 
-class ReorderList(BaseModel):
+class ReorderList(Schema):
     as_of: datetime
     window_days: int
     extra_cover_days: int
@@ -272,7 +273,7 @@ class ImageUploadRequest(Strict):
     size_bytes: Annotated[int, Field(ge=1, le=MAX_IMAGE_BYTES, description="The file's exact size, at most 5 MB.")]
 
 
-class ImageUpload(BaseModel):
+class ImageUpload(Schema):
     key: str
     position: int = Field(description="Index of the image in the product's images.")
     url: str = Field(description="POST the form to this URL: `fields` first, then the file as `file`.")
@@ -285,7 +286,7 @@ class ImageOrder(Strict):
     keys: Annotated[list[str], Field(max_length=10, description="The product's image keys in their new order.")]
 
 
-class ImageList(BaseModel):
+class ImageList(Schema):
     images: list[ImageOut]
 
 
@@ -293,14 +294,14 @@ class ImportQuery(Strict):
     mode: Literal["all_or_nothing", "valid_only"] = "all_or_nothing"
 
 
-class RowProblem(BaseModel):
+class RowProblem(Schema):
     row: int = Field(description="Row number as a spreadsheet shows it: the header is row 1.")
     column: str
     code: str
     message: str
 
 
-class ImportResult(BaseModel):
+class ImportResult(Schema):
     mode: Literal["all_or_nothing", "valid_only"]
     rows: int
     created: int

@@ -6,16 +6,17 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from chalicelib.core.schema import Schema
 from chalicelib.notifications.preferences import Category, Channel
 
 
-class Strict(BaseModel):
+class Strict(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class QueuedEvent(BaseModel):
+class QueuedEvent(Schema):
     """The SQS message body the outbox relay publishes (`chalicelib.core.relay.message_body`)."""
 
     event_id: uuid.UUID
@@ -35,7 +36,7 @@ class NotificationListQuery(Strict):
     limit: Annotated[int, Field(default=20, ge=1, le=100)]
 
 
-class NotificationOut(BaseModel):
+class NotificationOut(Schema):
     id: uuid.UUID
     event_type: str
     category: str
@@ -47,36 +48,36 @@ class NotificationOut(BaseModel):
     read_at: datetime | None
 
 
-class NotificationPage(BaseModel):
+class NotificationPage(Schema):
     items: list[NotificationOut]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next (older) page; null on the last page.")
 
 
-class UnreadCount(BaseModel):
+class UnreadCount(Schema):
     unread: int
 
 
-class MarkedRead(BaseModel):
+class MarkedRead(Schema):
     marked: int = Field(description="How many notifications were unread and are now read.")
 
 
 # --- preferences ----------------------------------------------------------------------
 
 
-class ChannelSwitches(BaseModel):
+class ChannelSwitches(Schema):
     in_app: bool
     email: bool
     sms: bool
 
 
-class CategoryPreferences(BaseModel):
+class CategoryPreferences(Schema):
     category: Category
     description: str
     locked: bool = Field(description="Security messages are always sent; their switches cannot be turned off.")
     channels: ChannelSwitches
 
 
-class NotificationPreferences(BaseModel):
+class NotificationPreferences(Schema):
     categories: list[CategoryPreferences]
 
 

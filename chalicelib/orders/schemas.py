@@ -7,11 +7,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.accounts.schemas import Address, Phone
 from chalicelib.core.money import MoneyInput
+from chalicelib.core.schema import Schema
 from chalicelib.payments.schemas import NextAction, PaymentStatus, RefundSummary
 
 Quantity = Annotated[int, Field(strict=True, ge=1, le=1_000_000)]
@@ -21,14 +22,14 @@ OrderStatus = Literal[
 ]
 
 
-class Strict(BaseModel):
+class Strict(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 # --- delivery options -------------------------------------------------------------------
 
 
-class _DeliveryOptionFields(BaseModel):
+class _DeliveryOptionFields(Schema):
     pickup_enabled: bool = True
     pickup_address: str | None = Field(default=None, max_length=300)
     pickup_hours: str | None = Field(default=None, max_length=200)
@@ -77,12 +78,12 @@ class ChooseDelivery(Strict):
     address: Address | None = Field(default=None, description="Omit to use your business address.")
 
 
-class CartWarning(BaseModel):
+class CartWarning(Schema):
     code: Literal["price_changed", "low_stock", "insufficient_stock", "unavailable", "region_not_served"]
     message: str
 
 
-class CartLine(BaseModel):
+class CartLine(Schema):
     id: uuid.UUID
     product_id: uuid.UUID
     sku: str
@@ -99,7 +100,7 @@ class CartLine(BaseModel):
     warnings: list[CartWarning]
 
 
-class CartDeliveryChoice(BaseModel):
+class CartDeliveryChoice(Schema):
     method: Literal["pickup", "delivery"]
     fee: Decimal
     address: dict[str, str] | None
@@ -109,7 +110,7 @@ class CartDeliveryChoice(BaseModel):
     options: list[Literal["pickup", "delivery"]]
 
 
-class CartGroup(BaseModel):
+class CartGroup(Schema):
     wholesaler_id: uuid.UUID
     wholesaler_name: str
     lines: list[CartLine]
@@ -120,7 +121,7 @@ class CartGroup(BaseModel):
     warnings: list[CartWarning]
 
 
-class CartOut(BaseModel):
+class CartOut(Schema):
     version: str = Field(description="Changes whenever a price, quantity, total, fee or availability changes.")
     currency: str
     groups: list[CartGroup]
@@ -148,7 +149,7 @@ class CheckoutRequest(Strict):
     payment: Annotated[MobileMoneyPayment | PayOnDelivery, Field(discriminator="method")]
 
 
-class OrderSummary(BaseModel):
+class OrderSummary(Schema):
     id: uuid.UUID
     number: str
     wholesaler_id: uuid.UUID
@@ -157,7 +158,7 @@ class OrderSummary(BaseModel):
     total: Decimal
 
 
-class CheckoutOut(BaseModel):
+class CheckoutOut(Schema):
     checkout_id: uuid.UUID
     orders: list[OrderSummary]
     grand_total: Decimal
@@ -181,7 +182,7 @@ class OrderListQuery(Strict):
     limit: Annotated[int, Field(default=20, ge=1, le=100)]
 
 
-class OrderListItem(BaseModel):
+class OrderListItem(Schema):
     id: uuid.UUID
     number: str
     status: OrderStatus
@@ -195,12 +196,12 @@ class OrderListItem(BaseModel):
     created_at: datetime
 
 
-class OrderPage(BaseModel):
+class OrderPage(Schema):
     items: list[OrderListItem]
     next_cursor: str | None
 
 
-class OrderLineOut(BaseModel):
+class OrderLineOut(Schema):
     product_id: uuid.UUID
     sku: str
     name: str
@@ -210,7 +211,7 @@ class OrderLineOut(BaseModel):
     line_total: Decimal
 
 
-class TimelineEntry(BaseModel):
+class TimelineEntry(Schema):
     from_status: str | None
     to_status: str
     actor: str
@@ -220,7 +221,7 @@ class TimelineEntry(BaseModel):
     at: datetime
 
 
-class DeliveryTracking(BaseModel):
+class DeliveryTracking(Schema):
     method: Literal["pickup", "delivery"]
     address: dict[str, str] | None
     lead_time_days: int
@@ -274,14 +275,14 @@ class CollectionRequest(Strict):
         return value or None
 
 
-class ReorderSkipped(BaseModel):
+class ReorderSkipped(Schema):
     product_id: uuid.UUID
     name: str
     reason: Literal["unavailable", "insufficient_stock", "quantity_adjusted"]
     message: str
 
 
-class ReorderOut(BaseModel):
+class ReorderOut(Schema):
     cart: CartOut
     added: int
     skipped: list[ReorderSkipped]

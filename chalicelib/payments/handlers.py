@@ -21,24 +21,28 @@ payment row locked and already updated:
   for, shown with it.
 
 Until when a payer may still pay or retry is the payment's own `hold_until`, set by whoever
-opens it. The packages that own a purpose register their handlers when the entry point
-wires the app (`chalicelib.wiring`); settling a payment of a purpose nobody
-registered is a wiring error and raises.
+opens it. The entry point wires the app (`chalicelib.wiring`) with a loader per purpose
+(`register_outcome_loader`), which imports the owning package and registers its handlers the
+first time a payment of that purpose is settled, described or shown: a Lambda does not import
+the orders and billing packages at start for a route that may never need them. Settling a
+payment of a purpose nobody registered is a wiring error and raises.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-from chalicelib.payments.models import Payment
-from chalicelib.payments.schemas import PaymentOrder
+    from chalicelib.payments.models import Payment
+    from chalicelib.payments.schemas import PaymentOrder
 
-Hook = Callable[[Session, Payment], None]
-SucceededHook = Callable[[Session, Payment], dict[str, Any] | None]
+Hook = Callable[["Session", "Payment"], None]
+SucceededHook = Callable[["Session", "Payment"], dict[str, Any] | None]
 """May return fields to add to the `PaymentSucceeded` event (e.g. the order numbers)."""
 
 
@@ -63,6 +67,8 @@ COLLECTED_ON_DELIVERY = OutcomeHandler(on_succeeded=_nothing, on_failed=_nothing
 """A collection a wholesaler records on delivery is never settled by a provider."""
 
 _handlers: dict[str, OutcomeHandler] = {"order_collection": COLLECTED_ON_DELIVERY}
+_loaders: dict[str, Callable[[], None]] = {}
+_loading = threading.Lock()
 
 
 def register_outcome_handler(
@@ -77,13 +83,25 @@ def register_outcome_handler(
     _handlers[purpose] = OutcomeHandler(on_succeeded, on_failed, lock_first, describe, orders)
 
 
+def register_outcome_loader(purpose: str, load: Callable[[], None]) -> None:
+    """`load()` registers the handler of `purpose` (`register_outcome_handler`); it is called once,
+    when the handler is first needed."""
+    _loaders[purpose] = load
+
+
 def handler_for(purpose: str) -> OutcomeHandler:
-    try:
-        return _handlers[purpose]
-    except KeyError:
+    handler = _handlers.get(purpose)
+    if handler is None:
+        with _loading:
+            load = _loaders.pop(purpose, None)
+            if load is not None:
+                load()
+        handler = _handlers.get(purpose)
+    if handler is None:
         raise UnregisteredPurpose(
             f"no outcome handler for {purpose!r} payments: the entry point must call chalicelib.wiring.wire_packages()"
-        ) from None
+        )
+    return handler
 
 
 def describe(session: Session, payment: Payment) -> tuple[str, str]:

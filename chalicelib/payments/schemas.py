@@ -7,10 +7,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from chalicelib.accounts.schemas import Phone
 from chalicelib.core.money import MoneyInput
+from chalicelib.core.schema import Schema
 
 PaymentStatus = Literal["pending", "succeeded", "failed", "needs_review", "refunded", "partially_refunded"]
 RefundStatus = Literal["open", "sent", "completed", "failed"]
@@ -31,14 +32,14 @@ Cursor = Annotated[str | None, Field(default=None, max_length=500)]
 Limit = Annotated[int, Field(default=20, ge=1, le=100)]
 
 
-class Strict(BaseModel):
+class Strict(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 # --- the payer's view ------------------------------------------------------------------
 
 
-class PaymentOrder(BaseModel):
+class PaymentOrder(Schema):
     id: uuid.UUID
     number: str
     status: str
@@ -46,7 +47,7 @@ class PaymentOrder(BaseModel):
     wholesaler_id: uuid.UUID
 
 
-class RefundSummary(BaseModel):
+class RefundSummary(Schema):
     """A refund as the payer sees it, on its payment and on its order."""
 
     id: uuid.UUID
@@ -64,7 +65,7 @@ class RefundSummary(BaseModel):
     completed_at: datetime | None
 
 
-class PaymentOut(BaseModel):
+class PaymentOut(Schema):
     id: uuid.UUID
     purpose: Purpose
     method: str
@@ -99,7 +100,7 @@ class RetryRequest(Strict):
 # --- webhooks --------------------------------------------------------------------------
 
 
-class WebhookAck(BaseModel):
+class WebhookAck(Schema):
     """Daraja's expected acknowledgement; MTN MoMo only looks at the 200."""
 
     ResultCode: int
@@ -119,7 +120,7 @@ class AdminPaymentQuery(Strict):
     limit: Limit
 
 
-class AdminPaymentItem(BaseModel):
+class AdminPaymentItem(Schema):
     id: uuid.UUID
     payer_business_id: uuid.UUID
     payer_name: str
@@ -139,7 +140,7 @@ class AdminPaymentItem(BaseModel):
     settled_at: datetime | None
 
 
-class AdminPaymentPage(BaseModel):
+class AdminPaymentPage(Schema):
     items: list[AdminPaymentItem]
     next_cursor: str | None
 
@@ -187,7 +188,7 @@ class AdminRefundItem(RefundOut):
     payer_name: str | None
 
 
-class AdminRefundPage(BaseModel):
+class AdminRefundPage(Schema):
     items: list[AdminRefundItem]
     next_cursor: str | None
 
@@ -206,7 +207,7 @@ class ReconciliationQuery(Strict):
     day: date = Field(alias="date", description="The UTC day to reconcile, e.g. 2026-11-24.")
 
 
-class ReconciliationLine(BaseModel):
+class ReconciliationLine(Schema):
     provider: str
     reference: str
     payment_id: uuid.UUID | None
@@ -216,7 +217,7 @@ class ReconciliationLine(BaseModel):
     refund_id: uuid.UUID | None = Field(default=None, description="The refund opened for an orphan collection.")
 
 
-class ReconciliationReport(BaseModel):
+class ReconciliationReport(Schema):
     date: date
     matched: list[ReconciliationLine]
     amount_differences: list[ReconciliationLine]
@@ -235,7 +236,7 @@ class SettlementQuery(Strict):
     limit: Limit
 
 
-class SettlementOut(BaseModel):
+class SettlementOut(Schema):
     id: uuid.UUID
     order_id: uuid.UUID
     order_number: str
@@ -252,7 +253,7 @@ class SettlementOut(BaseModel):
     created_at: datetime
 
 
-class SettlementPage(BaseModel):
+class SettlementPage(Schema):
     items: list[SettlementOut]
     next_cursor: str | None
     total_due: Decimal

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import phonenumbers
+if TYPE_CHECKING:
+    import phonenumbers
 
 
 class Outcome(StrEnum):
@@ -151,6 +152,9 @@ def charged_amount(amount: Decimal, *, whole_units: bool) -> Decimal:
 
 
 def parse_e164(e164: str) -> phonenumbers.PhoneNumber:
+    """The payer's number; phonenumbers is imported by the routes that take one, on first use."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException as exc:
@@ -161,10 +165,14 @@ def parse_e164(e164: str) -> phonenumbers.PhoneNumber:
 
 
 def is_mobile(number: phonenumbers.PhoneNumber) -> bool:
+    import phonenumbers
+
     kind = phonenumbers.number_type(number)
     return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
 def msisdn(number: phonenumbers.PhoneNumber) -> str:
     """Country code and national number, digits only (e.g. 254712345678)."""
+    import phonenumbers
+
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164).lstrip("+")

@@ -13,9 +13,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from chalicelib.core.clock import utcnow
 from chalicelib.core.settings import get_settings
@@ -37,6 +35,9 @@ from chalicelib.payments.providers.base import (
     parse_e164,
 )
 from chalicelib.payments.providers.http import ProviderHttp, Retry, TokenCache, json_body
+
+if TYPE_CHECKING:
+    import httpx
 
 STK_PUSH = "/mpesa/stkpush/v1/processrequest"
 STK_QUERY = "/mpesa/stkpushquery/v1/query"

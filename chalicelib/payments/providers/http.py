@@ -26,13 +26,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
 from chalicelib.payments.providers.base import ProviderError, ProviderNotReached
+
+if TYPE_CHECKING:
+    import httpx
 
 TOKEN_MARGIN_SECONDS = 60
 MIN_TRY_SECONDS = 0.05
@@ -61,11 +62,12 @@ class Retry(Enum):
     UNSENT_ONLY = "unsent_only"
 
 
-_UNSENT = (httpx.ConnectError, httpx.ConnectTimeout)
-
-
 class ProviderHttp:
+    """httpx is imported when a provider is first used: only the routes that ask a provider need it."""
+
     def __init__(self, provider: str, base_url: str) -> None:
+        import httpx
+
         settings = get_settings()
         self.provider = provider
         self.max_retries = settings.payments_http_max_retries
@@ -76,6 +78,9 @@ class ProviderHttp:
         self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=self.timeout)
 
     def request(self, method: str, path: str, *, retry: Retry, **kwargs: Any) -> httpx.Response:
+        import httpx
+
+        unsent = (httpx.ConnectError, httpx.ConnectTimeout)
         attempt = 0
         may_have_arrived = False
         while True:
@@ -85,8 +90,8 @@ class ProviderHttp:
             try:
                 response = self.client.request(method, path, timeout=timeout, **kwargs)
             except httpx.TransportError as exc:
-                may_have_arrived = may_have_arrived or not isinstance(exc, _UNSENT)
-                retryable = retry is Retry.SAFE or isinstance(exc, _UNSENT)
+                may_have_arrived = may_have_arrived or not isinstance(exc, unsent)
+                retryable = retry is Retry.SAFE or isinstance(exc, unsent)
                 if attempt < self.max_retries and retryable and self._pause(attempt, type(exc).__name__):
                     attempt += 1
                     continue
@@ -99,6 +104,8 @@ class ProviderHttp:
             return response
 
     def _try_timeout(self) -> httpx.Timeout | None:
+        import httpx
+
         left = seconds_left()
         if left is None:
             return self.timeout

@@ -12,7 +12,7 @@ Status:   GET /collection/v1_0/requesttopay/{referenceId} -> 200 with "status"
           PENDING | SUCCESSFUL | FAILED (200 even for FAILED) and "reason"; 404 unknown.
 Callback: the same body as the status, PUT (or POST) to X-Callback-Url. It carries
           `externalId` but not the X-Reference-Id, so the callback path carries our
-          payment id and attempt number: .../mtn_momo/{token}/{payment_id}/{attempt}.
+          payment id and attempt number: .../mtn_momo/{payment_id}/{attempt}?token=...
           `reason` is a string or, in some versions, {"code", "message"}.
 """
 
@@ -22,7 +22,6 @@ import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from chalicelib.core.settings import get_settings
@@ -147,6 +146,8 @@ class MomoProvider:
         return get_settings().mtn_momo_currency
 
     def payer_msisdn(self, e164: str) -> str:
+        import phonenumbers
+
         number = parse_e164(e164)
         region = phonenumbers.region_code_for_number(number)
         if region not in get_settings().mtn_momo_regions or not is_mobile(number):

@@ -23,8 +23,6 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-import httpx
-
 from chalicelib.core.clock import utcnow
 from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
@@ -147,6 +145,8 @@ def schedule_callback(body: dict[str, Any]) -> None:
 
 
 def deliver_callback(url: str, body: dict[str, Any]) -> None:
+    import httpx
+
     try:
         response = httpx.post(url, json=body, timeout=10)
         logger.info("sandbox callback delivered", extra={"status": response.status_code})
