@@ -1,0 +1,103 @@
+import { createBrowserRouter, redirect } from "react-router";
+import { prefetchProduct, prefetchSearch } from "./prefetch";
+import { redirectSignedIn, requireSession } from "./session-guards";
+import { AppShell } from "./layout/AppShell";
+import { GuestLayout } from "./layout/GuestLayout";
+import { RootLayout } from "./layout/RootLayout";
+import { RouteError } from "./layout/RouteError";
+import { StartingUp } from "./layout/StartingUp";
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      Component: RootLayout,
+      ErrorBoundary: RouteError,
+      HydrateFallback: StartingUp,
+      children: [
+        { index: true, loader: () => redirect("/catalog") },
+        {
+          Component: GuestLayout,
+          children: [
+            {
+              path: "sign-in",
+              loader: redirectSignedIn,
+              lazy: async () => ({ Component: (await import("@/features/auth/routes/SignInRoute")).SignInRoute }),
+            },
+            {
+              path: "sign-up",
+              loader: redirectSignedIn,
+              lazy: async () => ({ Component: (await import("@/features/auth/routes/SignUpRoute")).SignUpRoute }),
+            },
+            {
+              path: "forgot-password",
+              lazy: async () => ({
+                Component: (await import("@/features/auth/routes/ForgotPasswordRoute")).ForgotPasswordRoute,
+              }),
+            },
+            {
+              path: "reset-password",
+              lazy: async () => ({
+                Component: (await import("@/features/auth/routes/ResetPasswordRoute")).ResetPasswordRoute,
+              }),
+            },
+            {
+              path: "verify-email",
+              lazy: async () => ({
+                Component: (await import("@/features/auth/routes/VerifyEmailRoute")).VerifyEmailRoute,
+              }),
+            },
+          ],
+        },
+        {
+          Component: AppShell,
+          loader: requireSession,
+          children: [
+            {
+              path: "welcome",
+              lazy: async () => ({ Component: (await import("@/features/auth/routes/WelcomeRoute")).WelcomeRoute }),
+            },
+            {
+              path: "catalog",
+              loader: prefetchSearch,
+              shouldRevalidate: () => false,
+              lazy: async () => ({ Component: (await import("@/features/catalog/routes/SearchRoute")).SearchRoute }),
+            },
+            {
+              path: "categories",
+              lazy: async () => ({
+                Component: (await import("@/features/catalog/routes/CategoriesRoute")).CategoriesRoute,
+              }),
+            },
+            {
+              path: "products/:productId",
+              loader: prefetchProduct,
+              lazy: async () => ({ Component: (await import("@/features/catalog/routes/ProductRoute")).ProductRoute }),
+            },
+            {
+              path: "compare",
+              lazy: async () => ({ Component: (await import("@/features/catalog/routes/CompareRoute")).CompareRoute }),
+            },
+            {
+              path: "wholesalers/:wholesalerId",
+              lazy: async () => ({
+                Component: (await import("@/features/catalog/routes/WholesalerRoute")).WholesalerRoute,
+              }),
+            },
+            {
+              path: "account",
+              lazy: async () => ({ Component: (await import("@/features/auth/routes/AccountRoute")).AccountRoute }),
+            },
+            {
+              path: "account/security",
+              lazy: async () => ({ Component: (await import("@/features/auth/routes/SecurityRoute")).SecurityRoute }),
+            },
+          ],
+        },
+        {
+          path: "*",
+          lazy: async () => ({ Component: (await import("./layout/NotFound")).NotFound }),
+        },
+      ],
+    },
+  ]);
+}
