@@ -81,14 +81,17 @@ def get_tracer() -> Any:
 
 
 def traced(handler: Handler) -> Handler:
-    """`handler` under the tracer's `capture_lambda_handler` when tracing is on, else as it is."""
+    """`handler` under the tracer's `capture_lambda_handler` when tracing is on, else as it is.
+
+    The response is not recorded in the trace: an API answer can hold access tokens and
+    personal data, which X-Ray must not keep."""
     captured: list[Handler] = []
 
     def invoke(event: Any, context: Any) -> Any:
         if not tracing_enabled():
             return handler(event, context)
         if not captured:
-            captured.append(get_tracer().capture_lambda_handler(handler))
+            captured.append(get_tracer().capture_lambda_handler(handler, capture_response=False))
         return captured[0](event, context)
 
     return invoke

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 import warnings
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +20,8 @@ from aws_lambda_powertools.metrics.provider import cold_start
 from chalicelib.core import observability
 from chalicelib.core.observability import DEFAULT_NAMESPACE, SERVICE, count, lambda_entry, logger, tracing_enabled
 from infra.local.lambda_events import LambdaContext
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -135,3 +141,41 @@ def test_no_tracer_is_created_where_tracing_is_off(monkeypatch: pytest.MonkeyPat
     lambda_entry(lambda event, _context: None)({}, context())
 
     assert observability._tracer is None
+
+
+TRACED_IN_A_LAMBDA = """
+import json, sys
+from chalicelib.core import observability
+from infra.local.lambda_events import LambdaContext
+
+entry = observability.lambda_entry(lambda event, context: {"answer": event["question"] * 2})
+before = ("aws_xray_sdk" in sys.modules, observability._tracer is not None)
+answer = entry({"question": 21}, LambdaContext(function_name="traced", region="eu-west-1", timeout_seconds=5))
+after = ("aws_xray_sdk.core" in sys.modules, observability._tracer is not None)
+print(json.dumps({"before": before, "answer": answer, "after": after}))
+"""
+
+
+def test_inside_lambda_the_tracer_is_created_by_the_first_invocation_not_the_import() -> None:
+    """In a child process: the tracer patches clients process-wide."""
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(ROOT),
+        "STAGE": "dev",
+        "LAMBDA_TASK_ROOT": str(ROOT),
+        "AWS_LAMBDA_FUNCTION_NAME": "traced",
+        "AWS_XRAY_CONTEXT_MISSING": "IGNORE_ERROR",
+    }
+    completed = subprocess.run(
+        [sys.executable, "-c", TRACED_IN_A_LAMBDA],
+        env=environment,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert result == {"before": [False, False], "answer": {"answer": 42}, "after": [True, True]}
