@@ -42,8 +42,8 @@ test("the session survives a reload: the access token lives in memory only, the 
   await expect(page.getByRole("heading", { name: "Find products" })).toBeVisible();
   await expect(page.getByText(/^\d+ products$/)).toBeVisible();
   const storage = await page.evaluate(() => ({
-    local: Object.values(window.localStorage),
-    session: Object.entries(window.sessionStorage),
+    local: Object.values(window.localStorage) as string[],
+    session: Object.entries(window.sessionStorage) as [string, string][],
   }));
   expect(new Set(bearers).size).toBe(2);
   for (const token of new Set(bearers)) {

@@ -12,5 +12,6 @@ beforeAll(async () => {
 afterEach(() => {
   cleanup();
   refreshTokenStorage.clear();
+  window.localStorage.clear();
   useSessionStore.setState({ session: null, endReason: null });
 });
