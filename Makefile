@@ -43,14 +43,16 @@ check-config: install
 # more context with CDK_CONTEXT="-c domain=... -c alarm_email=..."); `make deploy STAGE=prod`
 # synthesizes that stage and deploys it with the CDK CLI pinned in infra/aws/package.json, to the
 # account and region of the AWS credentials in the environment (bootstrapped once with
-# `cd infra/aws && npx cdk bootstrap`).
+# `cd infra/aws && npx cdk bootstrap`). An operator confirms IAM and security-group changes; CI
+# (CI set) does not, its approval is the GitHub environment's.
 synth: install
 	$(BIN)/python -m infra.aws.app -c stage=$(or $(STAGE),dev) $(CDK_CONTEXT)
 
 deploy:
 	@test -n "$(STAGE)" || { echo "make deploy needs STAGE=dev or STAGE=prod"; exit 2; }
 	$(MAKE) synth STAGE=$(STAGE)
-	cd infra/aws && npm ci --no-audit --no-fund && npx --no-install cdk deploy --app ../../cdk.out --all --require-approval broadening
+	cd infra/aws && npm ci --no-audit --no-fund && npx --no-install cdk deploy --app ../../cdk.out --all \
+		--require-approval $(if $(CI),never,broadening)
 
 clean:
 	rm -rf $(VENV) .local .pytest_cache .mypy_cache .ruff_cache

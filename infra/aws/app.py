@@ -19,6 +19,7 @@ from infra.aws.config import StageConfig, load_stage_config
 from infra.aws.discovery import discover_functions
 from infra.aws.feature_flags import FEATURE_FLAGS
 from infra.aws.nag import apply_checks, unsuppressed_findings
+from infra.aws.names import stack_name
 from infra.aws.paths import CDK_OUT
 from infra.aws.route_table import RouteTable, load_route_table
 from infra.aws.stacks.api import ApiStack
@@ -72,14 +73,18 @@ def build_deployment(
         routes=routes or load_route_table(),
         bundles=bundles or build_bundles(),
     )
-    prefix = f"Marketplace-{config.stage}"
     data = DataStack(
-        app, f"{prefix}-Data", config=config, description="Soko Wholesale: VPC, Aurora, RDS Proxy, secrets"
+        app,
+        stack_name(config.stage, "Data"),
+        config=config,
+        description="Soko Wholesale: VPC, Aurora, RDS Proxy, secrets",
     )
-    edge = EdgeStack(app, f"{prefix}-Edge", config=config, description="Soko Wholesale: SPA, product images, e-mail")
+    edge = EdgeStack(
+        app, stack_name(config.stage, "Edge"), config=config, description="Soko Wholesale: SPA, product images, e-mail"
+    )
     api = ApiStack(
         app,
-        f"{prefix}-Api",
+        stack_name(config.stage, "Api"),
         config=config,
         routes=inputs.routes,
         cors_origins=edge.cors_origins,
@@ -87,7 +92,7 @@ def build_deployment(
     )
     service = ServiceStack(
         app,
-        f"{prefix}-Service",
+        stack_name(config.stage, "Service"),
         config=config,
         inputs=inputs,
         data=data,
@@ -97,7 +102,7 @@ def build_deployment(
     )
     monitoring = MonitoringStack(
         app,
-        f"{prefix}-Monitoring",
+        stack_name(config.stage, "Monitoring"),
         config=config,
         functions=inputs.functions,
         api_functions=inputs.routes.functions,

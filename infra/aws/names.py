@@ -4,6 +4,12 @@ its alarms, so they cannot drift apart (and the monitoring stack needs no cross-
 from __future__ import annotations
 
 PREFIX = "marketplace"
+STACK_PREFIX = "Soko"
+
+
+def stack_name(stage: str, part: str) -> str:
+    """`Soko-<stage>-<part>`; the deploy workflow reads the output `ApiUrl` of `Soko-<stage>-Api`."""
+    return f"{STACK_PREFIX}-{stage}-{part}"
 
 
 def function_name(stage: str, function: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from chalicelib.blueprints import FUNCTION_BLUEPRINTS
 from chalicelib.core.envelope import SECURITY_HEADERS
+from infra.aws.app import Deployment
 from infra.aws.components.gateway_responses import GATEWAY_ERRORS
 from infra.aws.config import PROD
 from tests.infra.template_reading import Templates, app_lambdas, properties, render, resources
@@ -124,7 +125,15 @@ def test_api_gateway_may_invoke_the_live_alias_of_each_api_function_only(templat
         settings = properties(permission)
         if settings["Principal"] == "apigateway.amazonaws.com":
             assert render(settings["SourceArn"]).endswith("/*/*/*")
-            assert "Marketplace-prod-Api" in render(settings["SourceArn"])
+            assert "Soko-prod-Api" in render(settings["SourceArn"])
             invokable.add(function_of[aliases[settings["FunctionName"]["Ref"]]])
 
     assert invokable == set(FUNCTION_BLUEPRINTS)
+
+
+def test_the_deploy_workflow_finds_the_api_url_where_it_looks(prod: Deployment, templates: Templates) -> None:
+    """.github/workflows/deploy-stage.yml smoke-tests the output ApiUrl of the stack Soko-<stage>-Api."""
+    assert prod.api.stack_name == "Soko-prod-Api"
+    url = render(templates.api["Outputs"]["ApiUrl"]["Value"])
+    (rest_api_id,) = resources(templates.api, "AWS::ApiGateway::RestApi")
+    assert url == f"https://<{rest_api_id}>.execute-api.<AWS::Region>.<AWS::URLSuffix>/api"

@@ -15,7 +15,7 @@ from infra.aws.profiles import PROFILES, FunctionProfile, profile_of
 from tests.infra.template_reading import Templates, app_lambdas, properties, render, resources
 
 SECRET_LOOKING = re.compile(r"SECRET|KEY|PASSWORD|TOKEN")
-REFERENCE = re.compile(r"^secretsmanager:<import:Marketplace-prod-Data:ExportsOutputRef[A-Za-z0-9]+>(#[a-z_]+)?$")
+REFERENCE = re.compile(r"^secretsmanager:<import:Soko-prod-Data:ExportsOutputRef[A-Za-z0-9]+>(#[a-z_]+)?$")
 
 
 def test_every_functions_module_has_its_lambda_with_its_handler(templates: Templates) -> None:
@@ -75,13 +75,11 @@ def test_the_database_is_reached_through_the_proxy_with_the_password_kept_apart(
         password = render(view.environment["DATABASE_PASSWORD"])
 
         assert re.fullmatch(
-            r"postgresql\+psycopg://marketplace@<import:Marketplace-prod-Data:\w+Proxy\w+Endpoint\w+>"
+            r"postgresql\+psycopg://marketplace@<import:Soko-prod-Data:\w+Proxy\w+Endpoint\w+>"
             r":5432/marketplace\?sslmode=require",
             url,
         ), url
-        assert re.fullmatch(
-            r"secretsmanager:<import:Marketplace-prod-Data:\w+DatabaseCredentials\w+>#password", password
-        )
+        assert re.fullmatch(r"secretsmanager:<import:Soko-prod-Data:\w+DatabaseCredentials\w+>#password", password)
 
 
 def test_powertools_settings_of_every_lambda(templates: Templates) -> None:

@@ -60,7 +60,7 @@ def test_only_the_notifications_lambda_sends_email_and_sms(templates: Templates)
             assert sends == {"ses:SendEmail", "ses:SendRawEmail", "sns:Publish"}
             (identity,) = view.resources_of("ses:SendEmail")
             assert re.fullmatch(
-                r"arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/<import:Marketplace-prod-Edge:\w+>",
+                r"arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/<import:Soko-prod-Edge:\w+>",
                 identity,
             )
         else:
