@@ -7,6 +7,7 @@ No CDK CLI is needed to synthesize; `make deploy` hands the synthesized assembly
 from __future__ import annotations
 
 import argparse
+import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("-c", "--context", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("--outdir", type=Path, default=CDK_OUT)
     arguments = parser.parse_args(argv)
+    if (arguments.outdir / "manifest.json").is_file():
+        shutil.rmtree(arguments.outdir)  # a previous assembly: its stale stacks and assets would be uploaded too
     deployment = build_deployment(parse_context(arguments.context), outdir=arguments.outdir)
     findings = unsuppressed_findings(deployment.app.synth())
     if findings:
