@@ -39,7 +39,7 @@ PROVIDER_WEBHOOK_TOKENS = {"mpesa": "mpesa_webhook_token", "mtn_momo": "mtn_momo
 PROVIDER_CURRENCIES = {"mpesa": "mpesa_currency", "mtn_momo": "mtn_momo_currency"}
 MPESA_SANDBOX_HOST = "sandbox.safaricom.co.ke"
 MTN_MOMO_SANDBOX_HOST = "sandbox.momodeveloper.mtn.com"
-PUBLIC_URLS = ("spa_url", "payments_callback_base_url", "mpesa_base_url", "mtn_momo_base_url")
+PUBLIC_URLS = ("spa_url", "payments_callback_base_url", "mpesa_base_url", "mtn_momo_base_url", "images_base_url")
 REFERENCE_SYNTAX = "secretsmanager:NAME[#KEY] or ssm:/NAME"
 
 

@@ -111,6 +111,10 @@ class Settings(BaseSettings):
     notifications_queue_url: str | None = None
     email_sender: str = "no-reply@soko.example"
     images_bucket: str = "marketplace-product-images"
+    images_base_url: str | None = Field(
+        default=None,
+        description="Where product images are read from (the images CDN); unset: the bucket's own S3 URL.",
+    )
 
     platform_commission_rate: Decimal = Decimal("0.0250")
     unpaid_order_expiry_minutes: int = Field(default=15, ge=1)

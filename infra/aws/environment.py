@@ -34,6 +34,7 @@ class DeploymentValues:
     notifications_queue_url: str
     notifications_dlq_url: str
     images_bucket: str
+    images_base_url: str
     spa_url: str
     cors_origins: tuple[str, ...]
     payments_callback_base_url: str
@@ -74,7 +75,11 @@ def environment_of(config: StageConfig, profile: FunctionProfile, values: Deploy
 
 
 def _plain_values(config: StageConfig, values: DeploymentValues) -> Mapping[str, str]:
-    return {"EMAIL_SENDER": config.email_sender, "IMAGES_BUCKET": values.images_bucket}
+    return {
+        "EMAIL_SENDER": config.email_sender,
+        "IMAGES_BUCKET": values.images_bucket,
+        "IMAGES_BASE_URL": values.images_base_url,
+    }
 
 
 def _plain_settings(profile: FunctionProfile, available: Mapping[str, str]) -> dict[str, str]:

@@ -39,7 +39,10 @@ PROFILES: dict[str, FunctionProfile] = {
     "auth": FunctionProfile(memory_mb=1024, publishes_events=True),
     "admin": FunctionProfile(calls_payment_providers=True, publishes_events=True),
     "catalog": FunctionProfile(
-        memory_mb=1024, publishes_events=True, signs_image_uploads=True, reads_settings=("IMAGES_BUCKET",)
+        memory_mb=1024,
+        publishes_events=True,
+        signs_image_uploads=True,
+        reads_settings=("IMAGES_BUCKET", "IMAGES_BASE_URL"),
     ),
     "account": FunctionProfile(calls_payment_providers=True, publishes_events=True, reads_settings=("EMAIL_SENDER",)),
     "checkout": FunctionProfile(memory_mb=1024, calls_payment_providers=True, publishes_events=True),

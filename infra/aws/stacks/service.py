@@ -73,6 +73,7 @@ class ServiceStack(Stack):
             notifications_queue_url=self.queue.queue.queue_url,
             notifications_dlq_url=self.queue.dead_letters.queue_url,
             images_bucket=edge.images.bucket.bucket_name,
+            images_base_url=edge.images.origin,
             spa_url=edge.spa_url,
             cors_origins=edge.cors_origins,
             payments_callback_base_url=api.api.base_url,

@@ -142,3 +142,22 @@ def test_images_are_reordered_and_removed_by_position(
         assert missing.status_code == 404
         assert missing.json_body["error"]["code"] == "image_not_found"
     assert image_keys(db, product["id"]) == [keys[2], keys[1]]
+
+
+def test_with_an_images_cdn_the_public_urls_are_the_cdns(
+    api: Api, wholesaler: Account, beverages: Category, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deployed bucket is private: readers get the images through the CDN in front of it."""
+    from chalicelib.core.settings import get_settings
+
+    monkeypatch.setenv("IMAGES_BASE_URL", "https://images.soko.example/")
+    get_settings.cache_clear()
+    try:
+        product = create_product(api, wholesaler, beverages)
+        key = ask_upload(api, wholesaler, product["id"]).json_body["key"]
+        uploaded = api.get(f"/inventory/products/{product['id']}", token=wholesaler.token).json_body
+    finally:
+        monkeypatch.delenv("IMAGES_BASE_URL")
+        get_settings.cache_clear()
+
+    assert [image["url"] for image in uploaded["images"]] == [f"https://images.soko.example/{key}"]
