@@ -1,65 +1,54 @@
 """`create-admin`: platform staff (admin or support) are created by an operator, never
-through the API."""
+through the API. Locally the operator gives the password; in AWS the `migrate` Lambda invites
+them instead (`chalicelib.accounts.platform_staff`)."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 
-from email_validator import EmailNotValidError, validate_email
-
+from chalicelib.accounts.platform_staff import (
+    PLATFORM_ROLES,
+    StaffMember,
+    StaffRejected,
+    checked_staff_member,
+    record_staff_created,
+)
 from chalicelib.accounts.service import create_platform_user
 from chalicelib.accounts.validation import MIN_PASSWORD_LENGTH
-from chalicelib.core.audit import record_audit
 from chalicelib.core.db import unit_of_work
 
-PLATFORM_ROLES = ("admin", "support")
-
-
-class AdminRejected(Exception):
-    """The operator's input cannot make an account; the message says why."""
+AdminRejected = StaffRejected
+__all__ = ["PLATFORM_ROLES", "AdminRejected", "NewPlatformUser", "create_admin", "new_platform_user"]
 
 
 @dataclass(frozen=True)
 class NewPlatformUser:
-    email: str
-    full_name: str
+    member: StaffMember
     password: str
-    role: str
+
+    @property
+    def email(self) -> str:
+        return self.member.email
 
 
 def new_platform_user(*, email: str, full_name: str, password: str, role: str) -> NewPlatformUser:
     """The operator's input, checked before any database is touched."""
-    try:
-        normalized = validate_email(email.strip(), check_deliverability=False).normalized.lower()
-    except EmailNotValidError as exc:
-        raise AdminRejected(f"Not a valid e-mail address: {exc}") from exc
-    name = full_name.strip()
-    if not name or len(name) > 200:
-        raise AdminRejected("Give the person's full name (1 to 200 characters).")
+    member = checked_staff_member(email=email, full_name=full_name, role=role)
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AdminRejected(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
-    if role not in PLATFORM_ROLES:
-        raise AdminRejected(f"The role must be one of: {', '.join(PLATFORM_ROLES)}.")
-    return NewPlatformUser(email=normalized, full_name=name, password=password, role=role)
+        raise StaffRejected(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+    return NewPlatformUser(member=member, password=password)
 
 
 def create_admin(new: NewPlatformUser) -> uuid.UUID:
     """One transaction: the user (active, e-mail verified) and its audit entry.
 
     Raises the accounts domain errors: EmailTaken, ValidationFailed (password rules)."""
+    member = new.member
     with unit_of_work() as uow:
         user = create_platform_user(
-            uow.session, email=new.email, full_name=new.full_name, password=new.password, role=new.role
+            uow.session, email=member.email, full_name=member.full_name, password=new.password, role=member.role
         )
-        record_audit(
-            uow.session,
-            "admin.created",
-            actor_user_id=None,
-            source_ip=None,
-            target_type="user",
-            target_id=user.id,
-            details={"role": new.role, "via": "cli"},
-        )
+        record_staff_created(uow.session, user, via="cli")
         uow.commit()
         return user.id

@@ -130,7 +130,7 @@ def _create_admin(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except ProgrammingError as exc:
         return _no_schema(exc)
-    print(f"Created {new.role} {new.email} (user id {user_id}).")
+    print(f"Created {new.member.role} {new.email} (user id {user_id}).")
     return 0
 
 

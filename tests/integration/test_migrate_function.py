@@ -10,9 +10,14 @@ from typing import Any
 
 import psycopg
 import pytest
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
+from chalicelib.accounts.models import User
+from chalicelib.core.audit import AuditEntry
 from chalicelib.core.db import sqlalchemy_url
+from chalicelib.core.outbox import OutboxEvent
 from chalicelib.core.settings import get_settings
 from functions import migrate
 from infra.local.lambda_events import LambdaContext
@@ -122,3 +127,47 @@ def test_an_unknown_request_type_is_refused(empty_database: str) -> None:
         invoke(custom_resource_event("Replace"))
 
     assert tables(empty_database) == set()
+
+
+def test_an_operator_invites_the_first_admin_who_gets_the_password_reset_email(db: Session) -> None:
+    answer = invoke({"create_admin": {"email": " Wanjiku@Soko.Example ", "full_name": "Wanjiku Kamau"}})
+
+    assert answer["created"] is True, answer
+    user = db.scalars(select(User).where(User.email == "wanjiku@soko.example")).one()
+    assert (str(user.id), user.role, user.status, user.business_id) == (answer["user_id"], "admin", "active", None)
+    reset = db.scalars(
+        select(OutboxEvent).where(
+            OutboxEvent.event_type == "PasswordResetRequested", OutboxEvent.aggregate_id == user.id
+        )
+    ).one()
+    assert reset.payload["email"] == "wanjiku@soko.example"
+    audit = db.scalars(
+        select(AuditEntry).where(AuditEntry.action == "admin.created", AuditEntry.target_id == str(user.id))
+    )
+    assert [entry.details for entry in audit] == [{"role": "admin", "via": "migrate_lambda"}]
+
+
+@pytest.mark.parametrize(
+    ("request_body", "reason"),
+    [
+        ({"email": "not-an-address", "full_name": "Wanjiku Kamau"}, "Not a valid e-mail address"),
+        ({"email": "w@soko.example", "full_name": "  "}, "full name"),
+        ({"email": "w@soko.example", "full_name": "Wanjiku Kamau", "role": "owner"}, "admin, support"),
+        ({"email": "w@soko.example"}, "needs email and full_name"),
+        ("w@soko.example", "needs email and full_name"),
+    ],
+)
+def test_a_refused_invitation_says_why_and_writes_nothing(db: Session, request_body: object, reason: str) -> None:
+    answer = invoke({"create_admin": request_body})
+
+    assert answer["created"] is False and reason in answer["reason"], answer
+    assert db.scalars(select(User).where(User.email == "w@soko.example")).first() is None
+
+
+def test_an_address_that_has_an_account_is_refused(db: Session) -> None:
+    assert invoke({"create_admin": {"email": "ops@soko.example", "full_name": "Ops", "role": "support"}})["created"]
+
+    again = invoke({"create_admin": {"email": "ops@soko.example", "full_name": "Ops Two"}})
+
+    assert again == {"created": False, "reason": "That e-mail address already has an account."}
+    assert [u.full_name for u in db.scalars(select(User).where(User.email == "ops@soko.example"))] == ["Ops"]
