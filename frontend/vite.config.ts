@@ -14,6 +14,14 @@ export default defineConfig({
   build: {
     target: "es2020",
     sourcemap: true,
+    manifest: true,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        const fromDependency = warning.id?.includes("/node_modules/") ?? false;
+        if (warning.code === "INVALID_ANNOTATION" && fromDependency) return;
+        warn(warning);
+      },
+    },
     reportCompressedSize: true,
   },
   test: {

@@ -6,6 +6,7 @@ test("a forgotten password is reset through the e-mailed link", async ({ page, c
   const account = await registerRetailer();
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("E-mail address").fill(account.email);
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByText("Check your e-mail")).toBeVisible();

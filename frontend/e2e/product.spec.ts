@@ -45,7 +45,7 @@ test("offers for the same barcode are compared, and the best one changes with th
   const offers = page.getByRole("list", { name: "Offers" });
   await expect(offers.getByRole("listitem")).toHaveCount(2);
   await expect(offers.getByRole("heading", { level: 2 })).toHaveText(["Pwani Wholesale Distributors Ltd", SECOND_WHOLESALER]);
-  await expect(offers.getByRole("listitem").first()).toContainText("Best price");
+  await expect(offers.getByRole("listitem").first()).toContainText("Best for your quantity");
   await expect(offers.getByRole("listitem").nth(1)).toContainText("This wholesaler's minimum order is 2.");
   await checkpoint("compare");
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Page, test as base, expect } from "@playwright/test";
+import { type Locator, type Page, test as base, expect } from "@playwright/test";
 import { FRONTEND_DIR } from "./stack";
 
 const SCREENSHOTS = join(FRONTEND_DIR, "e2e/screenshots");
@@ -17,13 +17,19 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 
 interface Fixtures {
   /** Every page a test visits goes through this: the axe check, then a screenshot named after the screen. */
-  checkpoint: (screen: string) => Promise<void>;
+  checkpoint: (screen: string, options?: { scrollTo?: Locator }) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures>({
   checkpoint: async ({ page }, use, testInfo) => {
-    await use(async (screen) => {
+    await use(async (screen, { scrollTo } = {}) => {
       await expectAccessible(page, screen);
+      if (scrollTo) {
+        await scrollTo.evaluate((element) => {
+          const belowStickyHeader = 96;
+          window.scrollTo({ top: element.getBoundingClientRect().top + window.scrollY - belowStickyHeader });
+        });
+      }
       await page.screenshot({ path: join(SCREENSHOTS, testInfo.project.name, `${screen}.png`) });
     });
   },

@@ -5,9 +5,11 @@ import { Brand } from "./Brand";
 export function GuestLayout() {
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-between gap-2 border-b border-stone-200 bg-white px-4 py-2">
-        <Brand to="/sign-in" />
-        <LanguageSelect compact />
+      <header className="border-b border-stone-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-2">
+          <Brand to="/sign-in" />
+          <LanguageSelect compact />
+        </div>
       </header>
       <main id="main" className="flex-1 px-4 py-6">
         <Outlet />

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
@@ -12,6 +12,8 @@ interface RecoveryCodesPanelProps {
 export function RecoveryCodesPanel({ codes, onDone }: RecoveryCodesPanelProps) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const text = codes.join("\n");
   const download = `data:text/plain;charset=utf-8,${encodeURIComponent(text + "\n")}`;
 
@@ -26,9 +28,10 @@ export function RecoveryCodesPanel({ codes, onDone }: RecoveryCodesPanelProps) {
 
   return (
     <div className="flex flex-col gap-4">
-      <Alert tone="success" title={t("security.twoFactor.onTitle")}>
-        {t("security.twoFactor.recoveryLead")}
-      </Alert>
+      <h3 ref={heading} tabIndex={-1} className="text-lg font-semibold text-brand-900">
+        {t("security.twoFactor.onTitle")}
+      </h3>
+      <Alert tone="warning">{t("security.twoFactor.recoveryLead")}</Alert>
       <ul aria-label={t("security.twoFactor.recoveryListLabel")} className="grid grid-cols-2 gap-2 font-mono text-base">
         {codes.map((code) => (
           <li key={code} className="rounded bg-stone-100 px-2 py-1 text-center">

@@ -49,7 +49,7 @@ function ConfirmCode({ setup, onConfirmed }: { setup: TwoFactorSetup; onConfirme
       <div className="flex flex-col items-center gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
         <QRCodeSVG value={setup.otpauth_uri} size={192} marginSize={2} title={t("security.twoFactor.qrTitle")} />
         <p className="text-sm text-stone-700">{t("security.twoFactor.manualEntry")}</p>
-        <code className="rounded bg-stone-100 px-2 py-1 text-base tracking-wider break-all" data-testid="totp-secret">
+        <code className="rounded bg-stone-100 px-2 py-1 text-center text-base tracking-wider" data-testid="totp-secret">
           {grouped(setup.secret)}
         </code>
       </div>

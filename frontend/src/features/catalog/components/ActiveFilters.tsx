@@ -1,6 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Facets } from "@/lib/api-schemas";
+import type { CategoryNode, Facets } from "@/lib/api-schemas";
+import { categoriesQuery } from "../api/categories";
 import { NO_FILTERS, type SearchFilters, countRefinements, searchHref } from "../lib/search-filters";
 
 interface ActiveFiltersProps {
@@ -26,13 +28,25 @@ function Chip({ label, removeLabel, href }: { label: string; removeLabel: string
   );
 }
 
+function findCategory(nodes: CategoryNode[], slugOrId: string): CategoryNode | undefined {
+  for (const node of nodes) {
+    if (node.slug === slugOrId || node.id === slugOrId) return node;
+    const found = findCategory(node.children, slugOrId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The refinements in force, each removable in one tap. */
 export function ActiveFilters({ filters, facets }: ActiveFiltersProps) {
   const { t } = useTranslation();
+  const tree = useQuery({ ...categoriesQuery, enabled: filters.category !== null });
   if (countRefinements(filters) === 0) return null;
   const categoryName =
     facets?.categories.find((category) => category.slug === filters.category || category.id === filters.category)
-      ?.name ?? filters.category;
+      ?.name ??
+    (filters.category && tree.data ? findCategory(tree.data.items, filters.category)?.name : undefined) ??
+    filters.category;
   return (
     <ul aria-label={t("catalog.facets.active")} className="flex flex-wrap gap-2">
       {filters.category ? (

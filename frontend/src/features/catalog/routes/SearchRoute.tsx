@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { Alert } from "@/components/Alert";
 import { EmptyState } from "@/components/EmptyState";
 import { ErrorState } from "@/components/ErrorState";
@@ -16,7 +16,7 @@ import { LoadMore } from "../components/LoadMore";
 import { ProductGrid, ProductGridSkeleton } from "../components/ProductGrid";
 import { SearchBox } from "../components/SearchBox";
 import { SortSelect } from "../components/SortSelect";
-import { NO_FILTERS, countRefinements, readFilters, searchHref, writeFilters } from "../lib/search-filters";
+import { countRefinements, readFilters, writeFilters } from "../lib/search-filters";
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -54,16 +54,7 @@ export function SearchRoute() {
     }
     if (!firstPage || firstPage.total === 0) {
       return (
-        <EmptyState
-          title={filters.q ? t("catalog.empty.titleFor", { q: filters.q }) : t("catalog.empty.title")}
-          action={
-            refinements > 0 ? (
-              <Link to={searchHref({ ...NO_FILTERS, q: filters.q })} className="font-semibold text-brand-800 underline">
-                {t("catalog.facets.clearAll")}
-              </Link>
-            ) : null
-          }
-        >
+        <EmptyState title={filters.q ? t("catalog.empty.titleFor", { q: filters.q }) : t("catalog.empty.title")}>
           {refinements > 0 ? t("catalog.empty.withFilters") : t("catalog.empty.hint")}
         </EmptyState>
       );
