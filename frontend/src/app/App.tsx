@@ -1,13 +1,9 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { RouterProvider } from "react-router";
 import { queryClient } from "@/lib/query-client";
-import { createRouter } from "./router";
-import { followSessionEnds } from "./session-navigation";
+import type { Router } from "./router";
 
-export function App() {
-  const [router] = useState(createRouter);
-  useEffect(() => followSessionEnds(router, queryClient), [router]);
+export function App({ router }: { router: Router }) {
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -7,6 +7,8 @@ import { RootLayout } from "./layout/RootLayout";
 import { RouteError } from "./layout/RouteError";
 import { StartingUp } from "./layout/StartingUp";
 
+export type Router = ReturnType<typeof createRouter>;
+
 export function createRouter() {
   return createBrowserRouter([
     {

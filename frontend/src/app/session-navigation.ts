@@ -1,9 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { createBrowserRouter } from "react-router";
+import type { DataRouter } from "react-router";
 import { onSessionEnd } from "@/lib/auth-session";
 import { signInHref } from "./session-guards";
-
-type Router = ReturnType<typeof createBrowserRouter>;
 
 const PUBLIC_PATHS = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/verify-email"];
 
@@ -15,7 +13,10 @@ export function isPublicPath(pathname: string): boolean {
  * When a session ends (signed out, or found over by a request), the person goes to sign-in
  * (after an expiry, with a way back to where they were) and nothing of theirs stays cached.
  */
-export function followSessionEnds(router: Router, queryClient: QueryClient): () => void {
+export function followSessionEnds(
+  router: Pick<DataRouter, "state" | "navigate">,
+  queryClient: QueryClient,
+): () => void {
   return onSessionEnd((reason) => {
     const { pathname, search } = router.state.location;
     if (!isPublicPath(pathname)) {
