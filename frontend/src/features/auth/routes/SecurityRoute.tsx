@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
@@ -11,7 +11,7 @@ import { SessionsSection } from "../components/SessionsSection";
 import { TwoFactorDisable } from "../components/TwoFactorDisable";
 import { TwoFactorEnrolment } from "../components/TwoFactorEnrolment";
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="rounded-2xl border border-stone-200 bg-white p-4 sm:p-6">
       <h2 className="mb-3 text-lg font-semibold">{title}</h2>
