@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint mail migrate seed create-admin check-config bench clean synth deploy
+.PHONY: install run test test-frontend lint mail migrate seed create-admin check-config bench clean synth deploy
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+	frontend/scripts/test-all.sh
+
+test-frontend: install
+	frontend/scripts/test-all.sh
 
 lint: install
 	$(BIN)/ruff check .
