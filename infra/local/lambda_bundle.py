@@ -78,10 +78,12 @@ def _install(target: Path, arguments: Sequence[str]) -> Path:
     return target
 
 
-def build_dependencies(requirements: Path = REQUIREMENTS) -> Path:
-    """requirements.txt installed as the dependency layer is: `--no-deps`, wheels only."""
-    key = _key(requirements.read_text(encoding="utf-8"))
-    return _install(BUILD_DIR / f"dependencies-{key}", ["-r", str(requirements)])
+def build_dependencies(requirements: Path = REQUIREMENTS, *, bytecode: bool = True) -> Path:
+    """requirements.txt installed as the dependency layer is: `--no-deps`, wheels only; without
+    `.pyc` files when not `bytecode`."""
+    key = _key(requirements.read_text(encoding="utf-8"), f"bytecode={bytecode}")
+    options = [] if bytecode else ["--no-compile"]
+    return _install(BUILD_DIR / f"dependencies-{key}", [*options, "-r", str(requirements)])
 
 
 def build_runtime() -> Path:
@@ -101,11 +103,14 @@ def copy_code(target: Path) -> Path:
     return target
 
 
-def lambda_like_command(code: Path, dependencies: Path, runtime: Path, script: str) -> list[str]:
+def lambda_like_command(
+    code: Path, dependencies: Path, runtime: Path, script: str, *, flags: Sequence[str] = ()
+) -> list[str]:
     """A child interpreter that sees only the standard library, the code, the dependencies and
-    the runtime's boto3 (in Lambda's order), running `script`."""
+    the runtime's boto3 (in Lambda's order), running `script`. `-I` ignores PYTHON* variables:
+    interpreter options go in `flags` (`-B`, `-X importtime`)."""
     prelude = f"import sys; sys.path[:0] = {[str(code), str(dependencies), str(runtime)]!r}; "
-    return [sys.executable, "-I", "-S", "-c", prelude + script]
+    return [sys.executable, "-I", "-S", *flags, "-c", prelude + script]
 
 
 def lambda_like_environment(function: str, **extra: str) -> dict[str, str]:
