@@ -188,20 +188,20 @@ def callback_event(reference: str, amount: Decimal, code: int) -> dict[str, Any]
         receipt="NLJ7RT61SV",
         phone="254712345678",
     )
-    path = f"/webhooks/payments/mpesa/{TOKEN}"
+    path = "/webhooks/payments/mpesa"
     headers = {"Host": "api.bench.test", "Content-Type": "application/json", "User-Agent": "Apache-HttpClient/4.5.5"}
     return {
-        "resource": "/webhooks/payments/{provider}/{token}",
+        "resource": "/webhooks/payments/{provider}",
         "path": path,
         "httpMethod": "POST",
         "headers": headers,
         "multiValueHeaders": {k: [v] for k, v in headers.items()},
-        "queryStringParameters": None,
-        "multiValueQueryStringParameters": None,
-        "pathParameters": {"provider": "mpesa", "token": TOKEN},
+        "queryStringParameters": {"token": TOKEN},
+        "multiValueQueryStringParameters": {"token": [TOKEN]},
+        "pathParameters": {"provider": "mpesa"},
         "stageVariables": None,
         "requestContext": {
-            "resourcePath": "/webhooks/payments/{provider}/{token}",
+            "resourcePath": "/webhooks/payments/{provider}",
             "httpMethod": "POST",
             "path": f"/prod{path}",
             "stage": "prod",
