@@ -22,6 +22,7 @@ from chalicelib.orders.schemas import (
     OrderListQuery,
     OrderOut,
     OrderPage,
+    ReceiptRequest,
     ReorderOut,
     TransitionRequest,
     UpdateCartItem,
@@ -231,6 +232,24 @@ def transition_order(ctx: RequestContext[TransitionRequest, None], id: uuid.UUID
 )
 def cancel_order(ctx: RequestContext[CancelRequest, None], id: uuid.UUID) -> OrderOut:
     return service.cancel_by_retailer(ctx.session, principal=ctx.principal, order_id=id, reason=ctx.body.reason)
+
+
+@endpoint(
+    orders_bp,
+    "/orders/{id}/receipt",
+    "POST",
+    summary="Confirm a delivered order arrived (retailer): it becomes completed",
+    request=ReceiptRequest,
+    response=OrderOut,
+    errors=(409,),
+    tags=("orders",),
+    roles=BUSINESS_ROLES,
+    business_kinds=RETAILERS_ONLY,
+)
+def confirm_receipt(ctx: RequestContext[ReceiptRequest, None], id: uuid.UUID) -> OrderOut:
+    return service.confirm_receipt(
+        ctx.session, principal=ctx.principal, order_id=id, note=ctx.body.note, source_ip=ctx.source_ip
+    )
 
 
 @endpoint(

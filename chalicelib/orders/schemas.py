@@ -264,6 +264,10 @@ class CancelRequest(Strict):
     reason: Annotated[str | None, Field(default=None, max_length=500)]
 
 
+class ReceiptRequest(Strict):
+    note: Annotated[str | None, Field(default=None, max_length=500)]
+
+
 class CollectionRequest(Strict):
     amount: Annotated[MoneyInput, Field(gt=0, le=Decimal("999999999999.99"), decimal_places=2)]
     method: Literal["cash", "mobile_money"]

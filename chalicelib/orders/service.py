@@ -180,6 +180,23 @@ def cancel_by_retailer(session: Session, *, principal: Principal, order_id: uuid
     return order_detail(session, order)
 
 
+def confirm_receipt(
+    session: Session, *, principal: Principal, order_id: uuid.UUID, note: str | None, source_ip: str | None
+) -> OrderOut:
+    """The retailer says the goods arrived: a delivered order becomes completed."""
+    order = _order(session, principal, order_id, lock=True)
+    state.move(session, order, "completed", actor=state.RETAILER, actor_user_id=principal.user_id, note=note)
+    record_audit(
+        session,
+        "order.completed",
+        actor_user_id=principal.user_id,
+        source_ip=source_ip,
+        target_type="order",
+        target_id=order.id,
+    )
+    return order_detail(session, order)
+
+
 def cancel(
     session: Session,
     order: Order,

@@ -6,7 +6,7 @@ way to drive it here fails `test_every_allowed_transition_has_a_driver_or_a_know
 
 - every allowed (from, to, actor) is driven the way that actor does it: the wholesaler (owner
   and staff) through `POST /orders/{id}/transitions`, the retailer (owner and staff) through
-  `POST /orders/{id}/cancel`, the system through what the sweeper runs (the payment's
+  `POST /orders/{id}/cancel` and `POST /orders/{id}/receipt`, the system through what the sweeper runs (the payment's
   reconciliation, the expiry of unpaid orders). Before the actor, a business of the same
   kind that is not party to the order is answered 404 and the other side of the order is
   refused the route (403 `wrong_business_kind`), both changing nothing;
@@ -58,14 +58,13 @@ QUANTITY, STOCK = 6, 50
 PAYS, NEVER_ANSWERS = "+254712345670", "+254712345673"  # the sandbox's outcome is the last digit
 
 NO_ROUTE = {
-    ("delivered", "completed", RETAILER): (
-        "the retailer may confirm a delivered order as completed, but /orders/{id}/cancel only cancels and "
-        "/orders/{id}/transitions serves wholesalers"
-    ),
     ("placed", "cancelled", ADMIN): "an admin may cancel a placed order, but no admin route moves orders",
     ("accepted", "cancelled", ADMIN): "an admin may cancel an accepted order, but no admin route moves orders",
 }
 """Allowed by the table, served by no route: a product decision (add the route or drop the grant)."""
+
+RETAILER_ROUTES = {"cancelled": "cancel", "completed": "receipt"}
+"""The retailer's order routes, by the status each leads to."""
 
 SYSTEM_DRIVERS = {
     ("pending_payment", "placed"): ("payment received",),
@@ -81,8 +80,8 @@ def drivers(current: str, target: str, actor: str) -> tuple[str, ...]:
     """How this test makes `actor` move an order from `current` to `target`; () if it cannot."""
     if actor == SYSTEM:
         return SYSTEM_DRIVERS.get((current, target), ())
-    if actor == RETAILER and target != "cancelled":
-        return ()  # the retailer's only order route cancels
+    if actor == RETAILER and target not in RETAILER_ROUTES:
+        return ()
     return BUSINESS_DRIVERS.get(actor, ())
 
 
@@ -139,6 +138,9 @@ class World:
 
     def cancel(self, actor: Actor, order_id: str, reason: str | None = None) -> Any:
         return self.api.post(f"/orders/{order_id}/cancel", {"reason": reason}, token=actor.token)
+
+    def confirm_receipt(self, actor: Actor, order_id: str) -> Any:
+        return self.api.post(f"/orders/{order_id}/receipt", {"note": "All 6 bales arrived"}, token=actor.token)
 
     def order(self, order_id: str) -> Order:
         self.db.expire_all()
@@ -205,11 +207,13 @@ def _by_business(world: World, order_id: str, target: str, driver: str) -> tuple
     stranger = make_actor(world.db, kind)
     other_side = world.retailer if kind == "wholesaler" else world.wholesaler
     note = "Out of stock at the depot" if target == "cancelled" else None
-    act: Callable[[Actor], Any] = (
-        (lambda who: world.move(who, order_id, target, note=note))
-        if kind == "wholesaler"
-        else (lambda who: world.cancel(who, order_id, "Ordered twice"))
-    )
+    act: Callable[[Actor], Any]
+    if kind == "wholesaler":
+        act = lambda who: world.move(who, order_id, target, note=note)  # noqa: E731
+    elif target == "cancelled":
+        act = lambda who: world.cancel(who, order_id, "Ordered twice")  # noqa: E731
+    else:
+        act = lambda who: world.confirm_receipt(who, order_id)  # noqa: E731
     before = world.snapshot(order_id)
 
     by_stranger, by_other_side = act(stranger), act(other_side)
@@ -312,6 +316,10 @@ def test_every_change_the_table_refuses_from_a_status_is_409_and_changes_nothing
         response = world.cancel(world.retailer, order_id, "A reason")
         answered["retailer -> cancelled"] = (response.status_code, response.json_body["error"])
         expected["retailer -> cancelled"] = _refused(current, "cancelled")
+    if not allowed(current, "completed", RETAILER):
+        response = world.confirm_receipt(world.retailer, order_id)
+        answered["retailer -> completed"] = (response.status_code, response.json_body["error"])
+        expected["retailer -> completed"] = _refused(current, "completed")
 
     assert answered == expected
     assert world.snapshot(order_id) == before
@@ -328,13 +336,14 @@ def test_a_transition_the_table_allows_but_no_route_serves_is_refused_by_every_o
     token = signed_in(db, make_user(db, None, role="admin")) if actor == ADMIN else world.retailer.token
 
     answers = {
-        "transitions": world.api.post(f"/orders/{order_id}/transitions", {"to": target}, token=token),
-        "cancel": world.api.post(f"/orders/{order_id}/cancel", {}, token=token),
+        route: world.api.post(
+            f"/orders/{order_id}/{route}", {"to": target} if route == "transitions" else {}, token=token
+        )
+        for route in ("transitions", "cancel", "receipt")
     }
 
     expected = {
-        ADMIN: {"transitions": (403, "role_not_allowed"), "cancel": (403, "role_not_allowed")},
-        RETAILER: {"transitions": (403, "wrong_business_kind"), "cancel": (409, "invalid_transition")},
+        ADMIN: dict.fromkeys(answers, (403, "role_not_allowed")),
     }[actor]
     assert {route: (r.status_code, r.json_body["error"]["code"]) for route, r in answers.items()} == expected
     assert world.snapshot(order_id) == before
