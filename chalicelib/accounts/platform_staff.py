@@ -18,9 +18,8 @@ from chalicelib.accounts.models import User
 from chalicelib.accounts.service import create_platform_user
 from chalicelib.accounts.tokens import announce_token, issue_token
 from chalicelib.core.audit import record_audit
+from chalicelib.core.principal import PLATFORM_ROLES
 from chalicelib.core.settings import get_settings
-
-PLATFORM_ROLES = ("admin", "support")
 
 
 class StaffRejected(Exception):
@@ -46,7 +45,7 @@ def checked_staff_member(*, email: str, full_name: str, role: str) -> StaffMembe
     if not name or len(name) > 200:
         raise StaffRejected("Give the person's full name (1 to 200 characters).")
     if role not in PLATFORM_ROLES:
-        raise StaffRejected(f"The role must be one of: {', '.join(PLATFORM_ROLES)}.")
+        raise StaffRejected(f"The role must be one of: {', '.join(sorted(PLATFORM_ROLES))}.")
     return StaffMember(email=normalized, full_name=name, role=role)
 
 

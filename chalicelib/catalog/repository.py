@@ -143,7 +143,7 @@ def _tier_arrays() -> Any:
     )
 
 
-OFFER_COLUMNS = (
+PRODUCT_COLUMNS = (
     Product.id,
     Product.name,
     Product.brand,
@@ -160,6 +160,11 @@ OFFER_COLUMNS = (
     Product.image_keys,
     Product.wholesaler_id,
     Business.name.label("wholesaler_name"),
+)
+"""What every catalog answer shows of a product and its wholesaler (`presenters._item_fields`)."""
+
+OFFER_COLUMNS = (
+    *PRODUCT_COLUMNS,
     Business.city,
     Business.region,
     Business.country,

@@ -28,6 +28,7 @@ from sqlalchemy import Text, case, cast, func, literal_column, select, true
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.models import Category, Product
+from chalicelib.catalog.repository import PRODUCT_COLUMNS
 from chalicelib.catalog.search_broad_word import broad_word_first, broad_word_or_general
 from chalicelib.catalog.search_facets import brand_facets, category_facets, facet_counts, pairs, total
 from chalicelib.catalog.search_matching import matched
@@ -35,22 +36,7 @@ from chalicelib.catalog.search_paging import order, page_of
 from chalicelib.catalog.search_shape import Shape
 
 PAGE_COLUMNS = (
-    Product.id,
-    Product.name,
-    Product.brand,
-    Product.sku,
-    Product.gtin,
-    Product.unit_of_sale,
-    Product.pack_size,
-    Product.min_order_qty,
-    Product.order_increment,
-    Product.price_at_moq,
-    Product.stock_on_hand,
-    Product.low_stock_threshold,
-    Product.lead_time_days,
-    Product.image_keys,
-    Product.wholesaler_id,
-    Business.name.label("wholesaler_name"),
+    *PRODUCT_COLUMNS,
     Product.category_id,
     Category.name.label("category_name"),
     Category.slug.label("category_slug"),

@@ -8,7 +8,6 @@ import uuid
 from dataclasses import dataclass
 
 from chalicelib.accounts.platform_staff import (
-    PLATFORM_ROLES,
     StaffMember,
     StaffRejected,
     checked_staff_member,
@@ -18,18 +17,11 @@ from chalicelib.accounts.service import create_platform_user
 from chalicelib.accounts.validation import MIN_PASSWORD_LENGTH
 from chalicelib.core.db import unit_of_work
 
-AdminRejected = StaffRejected
-__all__ = ["PLATFORM_ROLES", "AdminRejected", "NewPlatformUser", "create_admin", "new_platform_user"]
-
 
 @dataclass(frozen=True)
 class NewPlatformUser:
     member: StaffMember
     password: str
-
-    @property
-    def email(self) -> str:
-        return self.member.email
 
 
 def new_platform_user(*, email: str, full_name: str, password: str, role: str) -> NewPlatformUser:

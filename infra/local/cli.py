@@ -109,8 +109,9 @@ def _seed(args: argparse.Namespace) -> int:
 
 
 def _create_admin(args: argparse.Namespace) -> int:
+    from chalicelib.accounts.platform_staff import StaffRejected
     from chalicelib.core.errors import DomainError
-    from infra.local.admins import AdminRejected, create_admin, new_platform_user
+    from infra.local.admins import create_admin, new_platform_user
 
     email = args.email or input("E-mail: ")
     full_name = args.name or input("Full name: ")
@@ -121,7 +122,7 @@ def _create_admin(args: argparse.Namespace) -> int:
         new = new_platform_user(email=email, full_name=full_name, password=password, role=args.role)
         with _database():
             user_id = create_admin(new)
-    except AdminRejected as exc:
+    except StaffRejected as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except DomainError as exc:
@@ -130,7 +131,7 @@ def _create_admin(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except ProgrammingError as exc:
         return _no_schema(exc)
-    print(f"Created {new.member.role} {new.email} (user id {user_id}).")
+    print(f"Created {new.member.role} {new.member.email} (user id {user_id}).")
     return 0
 
 

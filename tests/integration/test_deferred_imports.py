@@ -7,13 +7,14 @@ modules it loaded are compared with those it must leave for later.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support.child_python import last_json_line
 
 ROOT = Path(__file__).resolve().parents[2]
 FUNCTIONS = sorted(path.stem for path in (ROOT / "functions").glob("*.py") if not path.stem.startswith("_"))
@@ -50,24 +51,12 @@ print(json.dumps(sorted(sys.modules)))
 
 def modules_loaded_by(function: str) -> set[str]:
     environment = {
-        "PATH": os.environ.get("PATH", ""),
         "STAGE": "dev",
         "AWS_LAMBDA_FUNCTION_NAME": function,
         "AWS_REGION": "eu-west-1",
         "LAMBDA_TASK_ROOT": str(ROOT),
-        "PYTHONPATH": str(ROOT),
     }
-    completed = subprocess.run(
-        [sys.executable, "-c", LOADED, function],
-        env=environment,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return set(json.loads(completed.stdout.strip().splitlines()[-1]))
+    return set(last_json_line(LOADED, function, environment=environment))
 
 
 @pytest.mark.parametrize("function", FUNCTIONS)

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -20,6 +17,7 @@ from aws_lambda_powertools.metrics.provider import cold_start
 from chalicelib.core import observability
 from chalicelib.core.observability import DEFAULT_NAMESPACE, SERVICE, count, lambda_entry, logger, tracing_enabled
 from infra.local.lambda_events import LambdaContext
+from tests.support.child_python import last_json_line
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -159,23 +157,12 @@ print(json.dumps({"before": before, "answer": answer, "after": after}))
 def test_inside_lambda_the_tracer_is_created_by_the_first_invocation_not_the_import() -> None:
     """In a child process: the tracer patches clients process-wide."""
     environment = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
         "STAGE": "dev",
         "LAMBDA_TASK_ROOT": str(ROOT),
         "AWS_LAMBDA_FUNCTION_NAME": "traced",
         "AWS_XRAY_CONTEXT_MISSING": "IGNORE_ERROR",
     }
-    completed = subprocess.run(
-        [sys.executable, "-c", TRACED_IN_A_LAMBDA],
-        env=environment,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    result = last_json_line(TRACED_IN_A_LAMBDA, environment=environment)
+
     assert result == {"before": [False, False], "answer": {"answer": 42}, "after": [True, True]}
