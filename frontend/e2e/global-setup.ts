@@ -5,9 +5,10 @@ import { dropDatabase, dropStaleDatabases } from "./support/database";
 import { type Started, start, stop, waitUntilUp } from "./support/processes";
 import { FRONTEND_DIR, REPOSITORY_DIR, stack } from "./support/stack";
 
-const LOG_DIR = join(FRONTEND_DIR, "e2e-logs");
+const LOG_DIR = join(FRONTEND_DIR, process.env.E2E_LOG_DIR ?? "e2e-logs");
 const VITE = join(FRONTEND_DIR, "node_modules/.bin/vite");
-const E2E_DIST = "dist-e2e";
+/** Separate names let two runs (two people, two ports) build side by side. */
+const E2E_DIST = process.env.E2E_DIST ?? "dist-e2e";
 
 function exited(started: Started): Promise<number | null> {
   return new Promise((resolve) => {
