@@ -6,6 +6,10 @@ effect here). A subscription that was `incomplete` or `suspended` had no service
 paid period restarts at the moment of payment (and the invoice's period says so); one that
 was `past_due` keeps its billing cycle (it was served during the grace period).
 
+A trial ended early (`trial`) is paid by an *early* invoice: its success ends the trial
+and starts the paid period at the moment of payment; its failure leaves the subscription
+trialing with the invoice open.
+
 Failure moves a trialing/active subscription to `past_due`; the grace period runs from
 that first failure (`billing_grace_days`, default 7) and automatic retries are due 1, 3 and
 5 days after it. Every failure announces `SubscriptionPaymentFailed`.
@@ -55,6 +59,15 @@ def _locked(session: Session, invoice_id: uuid.UUID) -> tuple[Subscription, Subs
     return subscription, invoice
 
 
+def is_early(subscription: Subscription, invoice: SubscriptionInvoice) -> bool:
+    """`invoice` pays for a trialing subscription's first period before its trial ends."""
+    return (
+        subscription.status == "trialing"
+        and invoice.kind == "first"
+        and invoice.period_start < subscription.current_period_end
+    )
+
+
 def payment_succeeded(session: Session, *, invoice_id: uuid.UUID, payment_id: uuid.UUID | None) -> bool:
     """True when the payment paid the invoice; False when the invoice was no longer open
     (already paid by another payment, or void): the money must then go back."""
@@ -75,8 +88,11 @@ def settle_paid(
     invoice.paid_at = now
     invoice.paid_by_payment_id = payment_id
     previous = subscription.status
+    early = is_early(subscription, invoice)
+    if early:
+        subscription.trial_end = now
     if invoice.kind != "proration":
-        _start_paid_period(subscription, invoice, now, restart=previous in ("incomplete", "suspended"))
+        _start_paid_period(subscription, invoice, now, restart=early or previous in ("incomplete", "suspended"))
     plan = repository.get_plan(session, subscription.plan_id)
     if plan is None:
         raise InvariantBroken("plan is missing")
@@ -136,7 +152,9 @@ def payment_failed(
         raise InvariantBroken("plan is missing")
     subscription.failed_attempts += 1
     data = {"invoice_id": str(invoice.id), "payment_id": str(payment_id) if payment_id else None, "reason": reason}
-    if subscription.status in ("trialing", "active"):
+    if is_early(subscription, invoice):
+        state.record(session, subscription, "payment_failed", from_status=subscription.status, data=data)
+    elif subscription.status in ("trialing", "active"):
         subscription.past_due_since = now
         subscription.grace_ends_at = now + timedelta(days=get_settings().billing_grace_days)
         state.move(session, subscription, "past_due", reason="payment_failed", plan=plan, data=data)

@@ -10,10 +10,11 @@ import uuid
 
 from chalice.app import Blueprint, Response
 
-from chalicelib.billing import changes, invoices_pdf, plans, service
+from chalicelib.billing import changes, invoices_pdf, plans, service, trial
 from chalicelib.billing.schemas import (
     AdminPlanQuery,
     ChangeSubscription,
+    EndTrial,
     InvoicePage,
     InvoiceQuery,
     PayInvoice,
@@ -74,6 +75,16 @@ def get_usage(ctx: RequestContext) -> UsageOut:
 )  # fmt: skip
 def start_subscription(ctx: RequestContext[StartSubscription, None]) -> SubscriptionResult:
     return service.start_subscription(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
+
+
+@endpoint(
+    subscription_bp, "/subscription/end-trial", "POST",
+    summary="End the trial and pay the first period now (the trial ends when the payment succeeds)",
+    request=EndTrial, response=SubscriptionResult, tags=TAGS, roles=(OWNER,), business_kinds=BOTH_SIDES,
+    errors=(404, 422),
+)  # fmt: skip
+def end_trial(ctx: RequestContext[EndTrial, None]) -> SubscriptionResult:
+    return trial.end_trial(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
 @endpoint(

@@ -9,7 +9,10 @@ nothing left to do (see `schedule_repository`).
 
 1. end: cancelling subscriptions whose period is over become `cancelled`;
 2. expire: `incomplete` ones whose first invoice was not paid within the grace period;
-3. suspend: `past_due` ones whose grace period is over (`SubscriptionSuspended`);
+3. suspend: `past_due` ones whose grace period is over (`SubscriptionSuspended`), and
+   trialing ones whose trial is over with their first invoice still open (a trial ended
+   early whose payment failed or is still awaited) become `past_due`, as when a
+   trial-end charge fails: grace period and retries on that invoice;
 4. renew: trialing/active ones whose period ends within the next hour get the invoice for
    the next period (at the scheduled plan and interval if a change is scheduled) and a
    collection request;
@@ -93,7 +96,7 @@ def run_billing(*, now: datetime | None = None, time_left_ms: TimeLeft | None = 
     """
     now = now or utcnow()
     summary = RunSummary(started_at=now)
-    steps: list[Step] = [end_cancelled, expire_incomplete, suspend_overdue, renew, retry]
+    steps: list[Step] = [end_cancelled, expire_incomplete, suspend_overdue, overdue_trials, renew, retry]
     steps += [_reminder_step(*reminder) for reminder in REMINDERS]
     limit = get_settings().billing_batch_size
     for step in steps:
@@ -162,6 +165,19 @@ def suspend_overdue(session: Session, batch: Batch) -> int:
             event_type="SubscriptionSuspended", event_data={**owed, "suspended_at": batch.now.isoformat()},
         )  # fmt: skip
     batch.summary.add("suspended", len(subscriptions))
+    return len(subscriptions)
+
+
+def overdue_trials(session: Session, batch: Batch) -> int:
+    subscriptions = due.claim_due(session, "trial_over_unpaid", now=batch.now, limit=batch.limit)
+    plans = _plans(session, [s.plan_id for s in subscriptions])
+    grace = timedelta(days=get_settings().billing_grace_days)
+    for subscription in subscriptions:
+        subscription.past_due_since = batch.now
+        subscription.grace_ends_at = batch.now + grace
+        state.move(session, subscription, "past_due", reason="trial_ended_unpaid", plan=plans[subscription.plan_id])
+        subscription.next_retry_at = outcomes.next_retry_at(subscription, batch.now)
+    batch.summary.add("trials_overdue", len(subscriptions))
     return len(subscriptions)
 
 

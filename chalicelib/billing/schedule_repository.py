@@ -184,7 +184,8 @@ def clear_retries(session: Session, subscription_ids: Sequence[uuid.UUID], now: 
 
 def claim_due(session: Session, task: str, *, now: datetime, limit: int) -> Sequence[Subscription]:
     """Subscriptions due a status change: `end` (cancelling, period over), `expire`
-    (incomplete, never paid in time) or `suspend` (past due, grace over)."""
+    (incomplete, never paid in time), `suspend` (past due, grace over) or
+    `trial_over_unpaid` (trial over, its first invoice still open)."""
     conditions: dict[str, list[ColumnElement[bool]]] = {
         "end": [
             Subscription.status.in_(("trialing", "active")),
@@ -194,6 +195,11 @@ def claim_due(session: Session, task: str, *, now: datetime, limit: int) -> Sequ
         ],
         "expire": [Subscription.status == "incomplete", Subscription.grace_ends_at <= now],
         "suspend": [Subscription.status == "past_due", Subscription.grace_ends_at <= now],
+        "trial_over_unpaid": [
+            Subscription.status == "trialing",
+            Subscription.current_period_end <= now,
+            ~_no_open_invoice(),
+        ],
     }
     statement = (
         select(Subscription)

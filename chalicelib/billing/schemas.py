@@ -132,6 +132,11 @@ class StartSubscription(Strict):
     interval: Interval
     provider: Provider
     payer_phone: Phone
+    trial: bool = Field(
+        default=True,
+        description="false: no trial, pay the first period now. true: the plan's trial if it has one and the "
+        "business never had a trial, otherwise the first period is charged at once.",
+    )
 
 
 class ChangeSubscription(Strict):
@@ -146,6 +151,13 @@ class ChangeSubscription(Strict):
 
 
 class PayInvoice(Strict):
+    provider: Provider | None = Field(default=None, description="Defaults to the subscription's.")
+    payer_phone: Phone | None = Field(default=None, description="Defaults to the subscription's.")
+
+
+class EndTrial(Strict):
+    """Ends the trial now and pays the first period; the provider and phone become the subscription's."""
+
     provider: Provider | None = Field(default=None, description="Defaults to the subscription's.")
     payer_phone: Phone | None = Field(default=None, description="Defaults to the subscription's.")
 

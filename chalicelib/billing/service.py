@@ -6,7 +6,8 @@ locks the business's live subscription first (then its invoice), so concurrent r
 and the billing run are serialised per subscription.
 
 Starting: a plan with trial days starts `trialing` (once per business: a business that
-already had a trial is charged at once); otherwise the subscription is `incomplete`, its
+already had a trial is charged at once), unless the owner asks for no trial (`trial:
+false`, to pay now); otherwise the subscription is `incomplete`, its
 first invoice is raised and the collection requested, and it becomes `active` when the
 payment succeeds (`outcomes`). An incomplete subscription not paid within the grace
 period expires; starting again replaces it.
@@ -179,7 +180,7 @@ def start_subscription(
         )  # fmt: skip
         session.flush()
     now = utcnow()
-    trial = plan.trial_days > 0 and not repository.had_trial(session, business_id)
+    trial = request.trial and plan.trial_days > 0 and not repository.had_trial(session, business_id)
     end = now + timedelta(days=plan.trial_days) if trial else period_end(now, request.interval, now.day)
     subscription = Subscription(
         id=uuid.uuid4(),

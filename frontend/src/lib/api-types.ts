@@ -1325,6 +1325,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/subscription/end-trial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the trial and pay the first period now (the trial ends when the payment succeeds) */
+        post: operations["post_subscription_end_trial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/subscription/invoices": {
         parameters: {
             query?: never;
@@ -2435,6 +2452,24 @@ export interface components {
             code: string;
             /** Password */
             password: string;
+        };
+        /**
+         * EndTrial
+         * @description Ends the trial now and pays the first period; the provider and phone become the subscription's.
+         */
+        EndTrial: {
+            /**
+             * Payer Phone
+             * @description Defaults to the subscription's.
+             * @default null
+             */
+            payer_phone?: string | null;
+            /**
+             * Provider
+             * @description Defaults to the subscription's.
+             * @default null
+             */
+            provider?: ("mpesa" | "mtn_momo" | "sandbox") | null;
         };
         /**
          * ErrorBody
@@ -4421,6 +4456,12 @@ export interface components {
              * @enum {string}
              */
             provider: "mpesa" | "mtn_momo" | "sandbox";
+            /**
+             * Trial
+             * @description false: no trial, pay the first period now. true: the plan's trial if it has one and the business never had a trial, otherwise the first period is charged at once.
+             * @default true
+             */
+            trial?: boolean;
         };
         /** StockChange */
         StockChange: {
@@ -9754,6 +9795,75 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_subscription_end_trial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndTrial"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

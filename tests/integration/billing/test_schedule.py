@@ -195,10 +195,10 @@ def test_a_run_works_in_bounded_batches_and_stops_at_its_deadline(db, monkeypatc
     monkeypatch.setattr(get_settings(), "billing_batch_size", 2)
     plan = make_plan(db, "w-batch")
     _due_subscriptions(db, plan, 5)
-    checks = iter([1, 1, 1, 1, 1, 0])  # end, expire, suspend, renew x2 ... then out of time
+    checks = iter([1, 1, 1, 1, 1, 1, 0])  # end, expire, suspend, overdue trials, renew x2 ... then out of time
 
     first = schedule.run_billing(now=NOW, time_left_ms=lambda: next(checks), send=False)
-    assert (first.stopped, first.counts, first.batches) == ("deadline", {"invoiced": 4, "collections_requested": 4}, 5)
+    assert (first.stopped, first.counts, first.batches) == ("deadline", {"invoiced": 4, "collections_requested": 4}, 6)
     second = schedule.run_billing(now=NOW)
     assert (second.stopped, second.counts["invoiced"], second.counts["collections_sent"]) == ("done", 1, 1)
     assert db.scalar(select(func.count()).select_from(SubscriptionInvoice)) == 5
