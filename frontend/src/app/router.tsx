@@ -86,6 +86,10 @@ export function createRouter() {
               }),
             },
             {
+              path: "cart",
+              lazy: async () => ({ Component: (await import("@/features/cart/routes/CartRoute")).CartRoute }),
+            },
+            {
               path: "account",
               lazy: async () => ({ Component: (await import("@/features/auth/routes/AccountRoute")).AccountRoute }),
             },

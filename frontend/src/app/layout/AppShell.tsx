@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { LanguageSelect } from "@/components/LanguageSelect";
 import { VerifyEmailBanner } from "@/features/auth/components/VerifyEmailBanner";
+import { CartCountBadge } from "@/features/cart/components/CartCountBadge";
 import { Brand } from "./Brand";
 import { NavEntry } from "./NavEntry";
 import { ACCOUNT_ITEM, NAV_ITEMS } from "./nav-items";
@@ -22,8 +23,9 @@ export function AppShell() {
           <nav aria-label={t("nav.main")} className="hidden lg:block">
             <ul className="flex items-center gap-1">
               {NAV_ITEMS.map((item) => (
-                <li key={item.labelKey}>
+                <li key={item.labelKey} className="relative">
                   <NavEntry item={item} layout="row" />
+                  {item.icon === "cart" ? <CartCountBadge className="absolute top-0 left-6" /> : null}
                 </li>
               ))}
             </ul>
@@ -46,8 +48,9 @@ export function AppShell() {
       >
         <ul className="flex">
           {[...NAV_ITEMS, ACCOUNT_ITEM].map((item) => (
-            <li key={item.labelKey} className="flex flex-1">
+            <li key={item.labelKey} className="relative flex flex-1">
               <NavEntry item={item} layout="bar" />
+              {item.icon === "cart" ? <CartCountBadge className="absolute top-1 left-1/2 ml-1" /> : null}
             </li>
           ))}
         </ul>

@@ -11,7 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { icon: "search", labelKey: "nav.search", to: "/catalog" },
   { icon: "categories", labelKey: "nav.categories", to: "/categories" },
-  { icon: "cart", labelKey: "nav.cart", to: null },
+  { icon: "cart", labelKey: "nav.cart", to: "/cart" },
   { icon: "orders", labelKey: "nav.orders", to: null },
 ];
 

@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Money } from "@/components/Money";
+import { AddToCartButton } from "@/features/cart/components/AddToCartButton";
 import type { Offer } from "@/lib/api-schemas";
+import { orderableQuantity } from "../lib/tiers";
 
 export function OfferCard({ offer, isBest }: { offer: Offer; isBest: boolean }) {
   const { t } = useTranslation();
@@ -43,6 +45,16 @@ export function OfferCard({ offer, isBest }: { offer: Offer; isBest: boolean }) 
           {offer.lead_time_days > 0 ? t("product.leadTime", { count: offer.lead_time_days }) : t("product.leadTimeSameDay")}
         </p>
       </div>
+      {offer.can_fulfil ? (
+        <AddToCartButton
+          productId={offer.product_id}
+          quantity={orderableQuantity(offer.quantity, {
+            minOrderQty: offer.min_order_qty,
+            orderIncrement: offer.order_increment,
+          })}
+          unit={offer.unit_of_sale}
+        />
+      ) : null}
       <Link to={`/products/${offer.product_id}`} className="self-start py-2 font-semibold text-brand-800 underline">
         {t("compare.viewProduct")}
       </Link>

@@ -1,11 +1,13 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type OrderRules, orderableAtLeast } from "../lib/tiers";
+import { type OrderRules, orderableQuantity } from "../lib/tiers";
 
 interface QuantityStepperProps extends OrderRules {
   value: number;
   unit: string;
   onChange: (quantity: number) => void;
+  /** Names the product in the label and the step buttons where several steppers share a page (the cart). */
+  itemName?: string;
 }
 
 const STEP_BUTTON =
@@ -13,7 +15,14 @@ const STEP_BUTTON =
   "font-semibold disabled:opacity-40";
 
 /** Only quantities that can be ordered: the minimum, then whole steps of the increment. */
-export function QuantityStepper({ value, unit, minOrderQty, orderIncrement, onChange }: QuantityStepperProps) {
+export function QuantityStepper({
+  value,
+  unit,
+  minOrderQty,
+  orderIncrement,
+  onChange,
+  itemName,
+}: QuantityStepperProps) {
   const { t } = useTranslation();
   const id = useId();
   const hintId = `${id}-hint`;
@@ -29,7 +38,7 @@ export function QuantityStepper({ value, unit, minOrderQty, orderIncrement, onCh
   useEffect(() => setDraft(String(value)), [value]);
 
   const commit = (raw: string) => {
-    const next = orderableAtLeast(Number.parseInt(raw, 10), rules);
+    const next = orderableQuantity(Number.parseInt(raw, 10), rules);
     setDraft(String(next));
     onChange(next);
   };
@@ -37,14 +46,14 @@ export function QuantityStepper({ value, unit, minOrderQty, orderIncrement, onCh
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-semibold text-stone-800">
-        {t("product.quantityLabel", { unit })}
+        {itemName ? t("product.quantityOf", { name: itemName, unit }) : t("product.quantityLabel", { unit })}
       </label>
       <div className="flex items-center gap-2">
         <button
           type="button"
           className={STEP_BUTTON}
           disabled={value <= minOrderQty}
-          aria-label={t("product.fewer")}
+          aria-label={itemName ? t("product.fewerOf", { name: itemName }) : t("product.fewer")}
           onClick={() => onChange(Math.max(minOrderQty, value - orderIncrement))}
         >
           <span aria-hidden="true">−</span>
@@ -65,8 +74,9 @@ export function QuantityStepper({ value, unit, minOrderQty, orderIncrement, onCh
         <button
           type="button"
           className={STEP_BUTTON}
-          aria-label={t("product.more")}
-          onClick={() => onChange(value + orderIncrement)}
+          aria-label={itemName ? t("product.moreOf", { name: itemName }) : t("product.more")}
+          disabled={orderableQuantity(value + orderIncrement, rules) <= value}
+          onClick={() => onChange(orderableQuantity(value + orderIncrement, rules))}
         >
           <span aria-hidden="true">+</span>
         </button>

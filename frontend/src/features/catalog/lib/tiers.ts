@@ -17,6 +17,17 @@ export function orderableAtLeast(wanted: number, { minOrderQty, orderIncrement }
   return minOrderQty + steps * orderIncrement;
 }
 
+/** The API's largest quantity per product. */
+export const MAX_ORDER_QUANTITY = 1_000_000;
+
+/** `orderableAtLeast`, but never above the largest quantity the API accepts. */
+export function orderableQuantity(wanted: number, rules: OrderRules): number {
+  const next = orderableAtLeast(wanted, rules);
+  if (next <= MAX_ORDER_QUANTITY) return next;
+  const { minOrderQty, orderIncrement } = rules;
+  return minOrderQty + Math.floor((MAX_ORDER_QUANTITY - minOrderQty) / orderIncrement) * orderIncrement;
+}
+
 /** The tier whose price applies to `quantity` (the lowest tier below the first one's minimum). */
 export function tierAt(tiers: readonly PriceTier[], quantity: number): PriceTier | undefined {
   const sorted = byMinQuantity(tiers);

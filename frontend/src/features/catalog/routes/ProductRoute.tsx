@@ -5,6 +5,7 @@ import { Link, useLocation, useParams } from "react-router";
 import { LinkButton } from "@/components/Button";
 import { ErrorState } from "@/components/ErrorState";
 import { PageTitle } from "@/components/PageTitle";
+import { AddToCartButton } from "@/features/cart/components/AddToCartButton";
 import type { ProductDetail } from "@/lib/api-schemas";
 import { productQuery } from "../api/product";
 import { NextTierSaving } from "../components/NextTierSaving";
@@ -45,6 +46,7 @@ function ProductView({ product }: { product: ProductDetail }) {
             {...rules}
           />
           <StockInfo product={product} quantity={quantity} />
+          <AddToCartButton productId={product.id} quantity={quantity} unit={product.unit_of_sale} />
         </section>
         <section className="rounded-xl border border-stone-200 bg-white p-4">
           <TierTable
