@@ -113,8 +113,10 @@ NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
     "WholesalerReverificationRequested": NotifiedEvent(
         "account", _on(IN_APP, EMAIL), platform_admins, "/admin/businesses/{business_id}"
     ),
-    # orders: business_id is the wholesaler for OrderPlaced, the retailer otherwise
+    # orders: business_id is the wholesaler for OrderPlaced, the retailer otherwise (OrdersPlaced
+    # confirms a pay-on-delivery checkout to its retailer)
     "OrderPlaced": NotifiedEvent("orders", _on(IN_APP, EMAIL, SMS), business_team, "/orders/{order_id}"),
+    "OrdersPlaced": NotifiedEvent("orders", _on(IN_APP, EMAIL, SMS), business_team, "/orders"),
     "OrderStatusChanged": NotifiedEvent("orders", _on(IN_APP, SMS), business_team, "/orders/{order_id}"),
     "OrderCancelled": NotifiedEvent("orders", _on(IN_APP, EMAIL, SMS), both_parties, "/orders/{order_id}"),
     "OrderExpired": NotifiedEvent("orders", _on(IN_APP, EMAIL, SMS), business_team, "/orders/{order_id}"),

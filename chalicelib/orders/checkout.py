@@ -149,6 +149,7 @@ def place_checkout(
     else:
         for order, group in zip(orders, priced.groups, strict=True):
             _announce_placed(session, order, group)
+        _confirm_to_retailer(session, checkout_id, retailer_id, orders, priced)
         result = _answer(checkout_id, orders, priced, None)
 
     repository.empty_cart(session, priced.cart_id)
@@ -279,6 +280,28 @@ def announce_placed(session: Session, order: Order, *, line_count: int) -> None:
             "currency": order.currency,
             "line_count": line_count,
             "payment_method": order.payment_method,
+        },
+    )
+
+
+def _confirm_to_retailer(
+    session: Session, checkout_id: uuid.UUID, retailer_id: uuid.UUID, orders: list[Order], priced: PricedCart
+) -> None:
+    """`OrdersPlaced` for the retailer of a pay-on-delivery checkout (a mobile-money one is
+    confirmed by its `PaymentSucceeded`, which names the orders it placed)."""
+    record_event(
+        session,
+        "OrdersPlaced",
+        aggregate_type="checkout",
+        aggregate_id=checkout_id,
+        payload={
+            "checkout_id": str(checkout_id),
+            "business_id": str(retailer_id),
+            "order_ids": [str(order.id) for order in orders],
+            "order_numbers": [order.number for order in orders],
+            "total": str(money(priced.grand_total)),
+            "currency": priced.currency,
+            "payment_method": "pay_on_delivery",
         },
     )
 

@@ -37,6 +37,18 @@ PAYLOADS: dict[str, tuple[dict[str, Any], str]] = {
         {**ORDER, "total": "8550.00", "currency": "KES", "line_count": 3, "payment_method": "pay_on_delivery"},
         "ORD-000042",
     ),
+    "OrdersPlaced": (
+        {
+            "checkout_id": "c-1",
+            "business_id": "b-1",
+            "order_ids": ["o-1", "o-2"],
+            "order_numbers": ["ORD-000042", "ORD-000043"],
+            "total": "8550.00",
+            "currency": "KES",
+            "payment_method": "pay_on_delivery",
+        },
+        "ORD-000043",
+    ),
     "OrderStatusChanged": (
         {**ORDER, "from_status": "placed", "to_status": "dispatched", "actor": "wholesaler", "note": None},
         "dispatched",

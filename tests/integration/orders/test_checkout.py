@@ -61,6 +61,10 @@ def test_pay_on_delivery_places_one_order_per_wholesaler_and_reserves_stock(api,
     events = [e.event_type for e in db.scalars(select(OutboxEvent).order_by(OutboxEvent.occurred_at)).all()]
     assert events.count("OrderPlaced") == 2
     assert events.count("LowStock") == 1
+    confirmed = db.scalars(select(OutboxEvent).where(OutboxEvent.event_type == "OrdersPlaced")).one().payload
+    assert (confirmed["business_id"], confirmed["total"], sorted(confirmed["order_numbers"])) == (
+        str(retailer.business.id), "8550.00", sorted(o["number"] for o in body["orders"]),
+    )  # fmt: skip
     assert count(db, Payment) == 0
 
 
@@ -89,7 +93,7 @@ def test_mobile_money_holds_the_orders_until_paid(api, db):
         "8550.00",
     )
     assert all(o.expires_at is not None and o.invoice_number is None for o in db.scalars(select(Order)))
-    assert "OrderPlaced" not in [e.event_type for e in db.scalars(select(OutboxEvent))]
+    assert {"OrderPlaced", "OrdersPlaced"}.isdisjoint(e.event_type for e in db.scalars(select(OutboxEvent)))
 
 
 def test_the_same_key_and_body_replays_the_first_answer(api, db):

@@ -1,5 +1,6 @@
 """Order events reach the right people: the wholesaler hears of a new order, the retailer
-of each status change, both sides of a cancellation."""
+of its pay-on-delivery orders being placed (a mobile-money one hears it from its payment)
+and of each status change, both sides of a cancellation."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tests.integration.orders.helpers import POD_OPTIONS, add, checkout
 from tests.support.factories import make_actor, make_product
 
 
-def test_a_placed_order_tells_the_wholesaler_and_a_cancellation_tells_both(api, db, edge):  # noqa: F811
+def test_a_placed_order_tells_both_sides_and_a_cancellation_tells_both(api, db, edge):  # noqa: F811
     retailer, wholesaler = make_actor(db, "retailer"), make_actor(db, "wholesaler")
     api.put("/business/delivery-options", POD_OPTIONS, token=wholesaler.token)
     add(api, retailer.token, make_product(db, wholesaler.business, stock=10), 2)
@@ -23,8 +24,14 @@ def test_a_placed_order_tells_the_wholesaler_and_a_cancellation_tells_both(api, 
     [mail] = edge.emails_to(wholesaler.user.email)
     assert mail.subject == f"New order {order['number']} on Soko Wholesale"
     assert f"/orders/{order['id']}" in mail.body
-    assert [phone for phone, _ in edge.sms] == [wholesaler.user.phone]
-    assert edge.emails_to(retailer.user.email) == []
+    [placed] = edge.emails_to(retailer.user.email)
+    assert placed.subject == f"Order {order['number']} placed on Soko Wholesale"
+    assert "to pay on delivery" in placed.body
+    assert sorted(phone for phone, _ in edge.sms) == sorted([wholesaler.user.phone, retailer.user.phone])
+    [in_app] = db.scalars(
+        select(Notification).where(Notification.event_type == "OrdersPlaced", Notification.user_id == retailer.user.id)
+    ).all()
+    assert in_app.title == "Order placed"
 
     api.post(f"/orders/{order['id']}/cancel", {"reason": "Duplicate"}, token=retailer.token)
     edge.drain(notifications.handler)
