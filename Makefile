@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test test-frontend lint mail migrate seed create-admin check-config bench clean synth deploy
+.PHONY: install run api web bench-web test test-frontend lint mail migrate seed create-admin check-config bench clean synth deploy
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,22 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
+# `make run`: the whole platform and the web app built for it (rebuilt only when frontend/ changed)
+# on http://127.0.0.1:5173. To work on the web app with hot reload: `make api` (the same stack
+# without the built app) and `make web` (Vite's dev server on the same port) side by side.
 run: install
+	$(BIN)/python -m infra.local run --web
+
+api: install
 	$(BIN)/python -m infra.local run
+
+web: install
+	$(BIN)/python -m infra.local web-dev
+
+# The web app's budgets: first-visit JavaScript of each route, then Lighthouse (mobile, slow 4G)
+# on the search, product and cart pages of the stack `make run` is running.
+bench-web: install
+	cd frontend && node scripts/bench-web.mjs
 
 test: install
 	$(BIN)/python -m pytest

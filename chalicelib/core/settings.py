@@ -65,7 +65,7 @@ class Settings(BaseSettings):
 
     stage: str = "dev"
     platform_name: str = "Soko Wholesale"
-    spa_url: str = "http://127.0.0.1:8000"
+    spa_url: str = "http://127.0.0.1:5173"
     currency: str = "KES"
     default_phone_region: str = "KE"
 

@@ -39,7 +39,16 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m infra.local", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="command")
 
-    commands.add_parser("run", help="run the whole platform locally (make run)").set_defaults(command=_run)
+    run = commands.add_parser("run", help="run the whole platform locally (make run)")
+    run.add_argument(
+        "--web",
+        action="store_true",
+        help="also build the web app when it changed and serve it on LOCAL_WEB_PORT (make run does)",
+    )
+    run.set_defaults(command=_run)
+    commands.add_parser(
+        "web-dev", help="the web app's Vite dev server on LOCAL_WEB_PORT against the local API (make web)"
+    ).set_defaults(command=_web_dev)
     commands.add_parser("migrate", help="apply the migrations (alembic upgrade heads)").set_defaults(command=_migrate)
     commands.add_parser("seed", help="add the demo data unless it is there already").set_defaults(command=_seed)
 
@@ -62,8 +71,32 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     from infra.local.stack import run
+    from infra.local.web_build import WebBuildFailed
 
-    return run()
+    try:
+        return run(web=args.web)
+    except WebBuildFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _web_dev(args: argparse.Namespace) -> int:
+    """Vite's dev server (hot reload) in the foreground until Ctrl-C."""
+    import subprocess
+
+    from infra.local.web_build import FRONTEND_DIR, WebBuildFailed, ensure_packages
+
+    local = get_local_config()
+    try:
+        environ = ensure_packages()
+    except WebBuildFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    vite = str(FRONTEND_DIR / "node_modules" / ".bin" / "vite")
+    print(f"Web app (dev server) on {local.web_url}, calling the API at {local.api_url} (start it with `make api`).")
+    command = [vite, "--port", str(local.web_port), "--strictPort"]
+    environ["VITE_API_URL"] = local.api_url
+    return subprocess.run(command, cwd=FRONTEND_DIR, env=environ, check=False).returncode
 
 
 @contextmanager

@@ -25,12 +25,17 @@ class LocalStackConfig(BaseSettings):
 
     api_port: int = Field(default=8000, ge=1, le=65535, description="Port of the Chalice local API.")
     aws_port: int = Field(default=5050, ge=1, le=65535, description="Port of the moto server (SQS, SES, SNS, S3).")
+    web_port: int = Field(default=5173, ge=1, le=65535, description="Port of the built web app (`make run`).")
     sweeper_seconds: float = Field(default=60, gt=0, description="Period of the sweeper schedule.")
     billing_seconds: float = Field(default=3600, gt=0, description="Period of the billing schedule.")
 
     @property
     def api_url(self) -> str:
         return f"http://{LOCAL_HOST}:{self.api_port}"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{LOCAL_HOST}:{self.web_port}"
 
     @property
     def aws_endpoint_url(self) -> str:

