@@ -123,7 +123,7 @@ def list_invoices(ctx: RequestContext[None, InvoiceQuery]) -> InvoicePage:
 
 @endpoint(
     subscription_bp, "/subscription/invoices/{id}/invoice.pdf", "GET",
-    summary="A subscription invoice as PDF (send Accept: application/pdf)", produces="application/pdf",
+    summary="A subscription invoice as PDF", produces="application/pdf",
     tags=TAGS, roles=BUSINESS_ROLES, business_kinds=BOTH_SIDES, errors=(404,),
 )  # fmt: skip
 def invoice_pdf(ctx: RequestContext, id: uuid.UUID) -> Response:

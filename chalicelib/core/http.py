@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 from typing_extensions import TypeVar
 
+from chalicelib.core.binary_answers import BINARY_ANSWERS, accept_binary
 from chalicelib.core.control_characters import check_raw_text_body, check_request_text
 from chalicelib.core.db import UnitOfWork, unit_of_work
 from chalicelib.core.errors import DomainError, Forbidden, NotFound, Unauthorized, ValidationFailed, field_error
@@ -244,6 +245,8 @@ def endpoint(
             extra_headers = {"Cache-Control": "no-store"} if no_store else {}
             try:
                 check_request_characters(bp.current_request, kwargs)
+                if produces in BINARY_ANSWERS:
+                    accept_binary(bp.current_request, produces)
                 with unit_of_work(read_only=read_only) as uow:
                     if not read_only:
                         uow.after_commit(lambda: publish_recorded_events(uow.session))  # outbox fast path

@@ -10,8 +10,8 @@ Responses mirror what `http.endpoint` really does:
 - the declared status with the response model, in the route's `produces` content type;
   a view without a response model answers 204 (status 200) or its status with no body;
 - 400 when the route parses a body or a query, 401 + 403 when it has roles, 404 when it
-  has path parameters, plus each status the route declares in `errors`, all with the one
-  `ErrorEnvelope` schema.
+  has path parameters, 406 when it answers a binary type (`binary_answers`), plus each
+  status the route declares in `errors`, all with the one `ErrorEnvelope` schema.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
+from chalicelib.core.binary_answers import BINARY_ANSWERS
 from chalicelib.core.http import RouteSpec
 
 OPENAPI_VERSION = "3.1.0"
@@ -175,6 +176,8 @@ def _error_statuses(route: RouteSpec, *, has_path_params: bool) -> list[int]:
         statuses.update((401, 403))
     if has_path_params:
         statuses.add(404)
+    if route.produces in BINARY_ANSWERS:
+        statuses.add(406)
     return sorted(statuses)
 
 

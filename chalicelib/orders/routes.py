@@ -289,7 +289,7 @@ def reorder(ctx: RequestContext, id: uuid.UUID) -> ReorderOut:
     orders_bp,
     "/orders/{id}/invoice.pdf",
     "GET",
-    summary="The order's invoice (send Accept: application/pdf)",
+    summary="The order's invoice as PDF",
     produces="application/pdf",
     tags=("orders",),
     roles=BUSINESS_ROLES,

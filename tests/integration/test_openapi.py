@@ -244,7 +244,7 @@ def test_non_json_and_empty_responses() -> None:
     )
     pdf = document["paths"]["/reports/{id}/pdf"]["get"]
     assert pdf["responses"]["200"]["content"] == {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
-    assert set(pdf["responses"]) == {"200", "404"}
+    assert set(pdf["responses"]) == {"200", "404", "406"}  # 406: the client refuses PDF
     csv = document["paths"]["/reports/export"]["get"]
     assert csv["responses"]["200"]["content"] == {"text/csv": {"schema": {"type": "string"}}}
     assert csv["responses"]["429"]["headers"]["Retry-After"]["schema"] == {"type": "integer"}

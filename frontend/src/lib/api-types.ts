@@ -1144,7 +1144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The order's invoice (send Accept: application/pdf) */
+        /** The order's invoice as PDF */
         get: operations["get_orders_id_invoice_pdf"];
         put?: never;
         post?: never;
@@ -1366,7 +1366,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A subscription invoice as PDF (send Accept: application/pdf) */
+        /** A subscription invoice as PDF */
         get: operations["get_subscription_invoices_id_invoice_pdf"];
         put?: never;
         post?: never;
@@ -9159,6 +9159,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Not Acceptable */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     post_orders_id_receipt: {
@@ -9972,6 +9981,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Acceptable */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
