@@ -48,6 +48,12 @@ export function createRouter() {
                 Component: (await import("@/features/auth/routes/VerifyEmailRoute")).VerifyEmailRoute,
               }),
             },
+            {
+              path: "accept-invitation",
+              lazy: async () => ({
+                Component: (await import("@/features/business/routes/AcceptInvitationRoute")).AcceptInvitationRoute,
+              }),
+            },
           ],
         },
         {
@@ -90,12 +96,63 @@ export function createRouter() {
               lazy: async () => ({ Component: (await import("@/features/cart/routes/CartRoute")).CartRoute }),
             },
             {
+              path: "checkout",
+              lazy: async () => ({ Component: (await import("@/features/checkout/routes/CheckoutRoute")).CheckoutRoute }),
+            },
+            {
+              path: "payments/:paymentId",
+              lazy: async () => ({ Component: (await import("@/features/checkout/routes/PaymentRoute")).PaymentRoute }),
+            },
+            {
+              path: "orders",
+              lazy: async () => ({ Component: (await import("@/features/orders/routes/OrdersRoute")).OrdersRoute }),
+            },
+            {
+              path: "orders/:orderId",
+              lazy: async () => ({ Component: (await import("@/features/orders/routes/OrderRoute")).OrderRoute }),
+            },
+            {
               path: "account",
               lazy: async () => ({ Component: (await import("@/features/auth/routes/AccountRoute")).AccountRoute }),
             },
             {
               path: "account/security",
               lazy: async () => ({ Component: (await import("@/features/auth/routes/SecurityRoute")).SecurityRoute }),
+            },
+            {
+              path: "account/profile",
+              lazy: async () => ({ Component: (await import("@/features/business/routes/ProfileRoute")).ProfileRoute }),
+            },
+            {
+              path: "account/notifications",
+              lazy: async () => ({
+                Component: (await import("@/features/notifications/routes/NotificationPreferencesRoute"))
+                  .NotificationPreferencesRoute,
+              }),
+            },
+            {
+              path: "notifications",
+              lazy: async () => ({
+                Component: (await import("@/features/notifications/routes/NotificationsRoute")).NotificationsRoute,
+              }),
+            },
+            {
+              path: "subscription",
+              lazy: async () => ({
+                Component: (await import("@/features/subscription/routes/SubscriptionRoute")).SubscriptionRoute,
+              }),
+            },
+            {
+              path: "subscription/plans",
+              lazy: async () => ({ Component: (await import("@/features/subscription/routes/PlansRoute")).PlansRoute }),
+            },
+            {
+              path: "business",
+              lazy: async () => ({ Component: (await import("@/features/business/routes/BusinessRoute")).BusinessRoute }),
+            },
+            {
+              path: "business/staff",
+              lazy: async () => ({ Component: (await import("@/features/business/routes/StaffRoute")).StaffRoute }),
             },
           ],
         },

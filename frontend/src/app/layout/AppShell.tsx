@@ -3,6 +3,8 @@ import { Outlet } from "react-router";
 import { LanguageSelect } from "@/components/LanguageSelect";
 import { VerifyEmailBanner } from "@/features/auth/components/VerifyEmailBanner";
 import { CartCountBadge } from "@/features/cart/components/CartCountBadge";
+import { NotificationBell } from "@/features/notifications/components/NotificationBell";
+import { SubscriptionBanner } from "@/features/subscription/components/SubscriptionBanner";
 import { Brand } from "./Brand";
 import { NavEntry } from "./NavEntry";
 import { ACCOUNT_ITEM, NAV_ITEMS } from "./nav-items";
@@ -32,6 +34,7 @@ export function AppShell() {
           </nav>
           <div className="flex items-center gap-2">
             <LanguageSelect compact />
+            <NotificationBell />
             <div className="hidden lg:block">
               <NavEntry item={ACCOUNT_ITEM} layout="row" />
             </div>
@@ -39,6 +42,7 @@ export function AppShell() {
         </div>
       </header>
       <VerifyEmailBanner />
+      <SubscriptionBanner />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 pt-4 pb-24 lg:pb-10">
         <Outlet />
       </main>

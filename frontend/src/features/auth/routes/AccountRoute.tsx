@@ -6,7 +6,27 @@ import { LanguageSelect } from "@/components/LanguageSelect";
 import { useSessionStore } from "@/lib/session-store";
 import { useSignOut } from "../api/sign-out";
 
-const UPCOMING = ["nav.notifications", "nav.subscription"] as const;
+type LinkLabel =
+  | "profile.title"
+  | "security.title"
+  | "nav.notifications"
+  | "notifications.preferences.title"
+  | "nav.subscription"
+  | "business.title"
+  | "business.staff.title";
+
+const PERSONAL_LINKS: { to: string; label: LinkLabel }[] = [
+  { to: "/account/profile", label: "profile.title" },
+  { to: "/account/security", label: "security.title" },
+  { to: "/notifications", label: "nav.notifications" },
+  { to: "/account/notifications", label: "notifications.preferences.title" },
+];
+
+const BUSINESS_LINKS: { to: string; label: LinkLabel }[] = [
+  { to: "/subscription", label: "nav.subscription" },
+  { to: "/business", label: "business.title" },
+  { to: "/business/staff", label: "business.staff.title" },
+];
 
 /** The account hub the mobile bottom bar opens. */
 export function AccountRoute() {
@@ -30,16 +50,12 @@ export function AccountRoute() {
       </section>
       <nav aria-label={t("account.title")} className="rounded-2xl border border-stone-200 bg-white">
         <ul className="divide-y divide-stone-200">
-          <li>
-            <Link to="/account/security" className="flex min-h-12 items-center justify-between px-4 font-semibold">
-              {t("security.title")}
-              <span aria-hidden="true">›</span>
-            </Link>
-          </li>
-          {UPCOMING.map((key) => (
-            <li key={key} className="flex min-h-12 items-center justify-between px-4 text-stone-600">
-              {t(key)}
-              <span className="rounded bg-stone-100 px-2 text-sm">{t("nav.soon")}</span>
+          {[...PERSONAL_LINKS, ...(business ? BUSINESS_LINKS : [])].map(({ to, label }) => (
+            <li key={to}>
+              <Link to={to} className="flex min-h-12 items-center justify-between px-4 font-semibold">
+                {t(label)}
+                <span aria-hidden="true">›</span>
+              </Link>
             </li>
           ))}
         </ul>
