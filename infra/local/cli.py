@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(command=_run)
     commands.add_parser(
+        "build-web", help="build the web app for the local API unless the last build is current"
+    ).set_defaults(command=_build_web)
+    commands.add_parser(
         "web-dev", help="the web app's Vite dev server on LOCAL_WEB_PORT against the local API (make web)"
     ).set_defaults(command=_web_dev)
     commands.add_parser("migrate", help="apply the migrations (alembic upgrade heads)").set_defaults(command=_migrate)
@@ -78,6 +81,19 @@ def _run(args: argparse.Namespace) -> int:
     except WebBuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _build_web(args: argparse.Namespace) -> int:
+    from infra.local.web_build import WebBuildFailed, ensure_web_build
+
+    local = get_local_config()
+    try:
+        build = ensure_web_build(local.api_url)
+    except WebBuildFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{'Built' if build.built else 'Already current:'} {build.dist} (API {local.api_url})")
+    return 0
 
 
 def _web_dev(args: argparse.Namespace) -> int:
