@@ -102,7 +102,6 @@ export function BusinessForm({ business }: { business: BusinessOut }) {
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
-      {update.isSuccess && !isDirty ? <Alert tone="success">{t("business.saved")}</Alert> : null}
       <FormErrorSummary error={update.error} unplaced={unplaced} />
       <Field label={t("fields.businessName")} autoComplete="organization" error={errors.name?.message} {...register("name")} />
       <Field
@@ -152,6 +151,7 @@ export function BusinessForm({ business }: { business: BusinessOut }) {
       <Button type="submit" isLoading={update.isPending} disabled={!isDirty} className="self-start">
         {t("business.save")}
       </Button>
+      {update.isSuccess && !isDirty ? <Alert tone="success">{t("business.saved")}</Alert> : null}
     </form>
   );
 }

@@ -70,7 +70,6 @@ export function ProfileRoute() {
           {t("profile.details")}
         </h2>
         <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
-          {update.isSuccess && !isDirty ? <Alert tone="success">{t("profile.saved")}</Alert> : null}
           <FormErrorSummary error={update.error} unplaced={unplaced} />
           <Field label={t("fields.fullName")} autoComplete="name" error={errors.full_name?.message} {...register("full_name")} />
           <Field
@@ -90,6 +89,7 @@ export function ProfileRoute() {
           <Button type="submit" isLoading={update.isPending} className="self-start">
             {t("profile.save")}
           </Button>
+          {update.isSuccess && !isDirty ? <Alert tone="success">{t("profile.saved")}</Alert> : null}
         </form>
       </section>
       <section aria-labelledby="profile-language" className="rounded-2xl border border-stone-200 bg-white p-4 sm:p-6">

@@ -9,12 +9,18 @@ import { CHANNELS, type Switches, changedSwitches, switchKey, switchesOf } from 
 export function PreferencesForm({ categories }: { categories: CategoryPreferences[] }) {
   const { t } = useTranslation();
   const update = useUpdatePreferences();
+  const [saved, setSaved] = useState(categories);
   const [edited, setEdited] = useState<Switches>(() => switchesOf(categories));
-  const changes = changedSwitches(categories, edited);
+  const changes = changedSwitches(saved, edited);
 
   const save = () => {
     if (changes.length === 0) return;
-    update.mutate(changes, { onSuccess: (saved) => setEdited(switchesOf(saved.categories)) });
+    update.mutate(changes, {
+      onSuccess: (answer) => {
+        setSaved(answer.categories);
+        setEdited(switchesOf(answer.categories));
+      },
+    });
   };
 
   return (
@@ -27,7 +33,7 @@ export function PreferencesForm({ categories }: { categories: CategoryPreference
       }}
     >
       <FormErrorSummary error={update.error} />
-      {categories.map(({ category, locked }) => (
+      {saved.map(({ category, locked }) => (
         <fieldset key={category} className="rounded-2xl border border-stone-200 bg-white p-4">
           <legend className="float-left w-full text-lg font-semibold">{t(`notifications.categories.${category}.name`)}</legend>
           <p className="clear-left mb-3 text-sm text-stone-700">
@@ -67,7 +73,7 @@ export function PreferencesForm({ categories }: { categories: CategoryPreference
           </div>
         </fieldset>
       ))}
-      <div className="sticky bottom-20 flex flex-col gap-2 rounded-2xl border border-stone-200 bg-white/95 p-3 shadow-sm backdrop-blur lg:bottom-4 sm:flex-row sm:items-center sm:justify-between">
+      <div className="sticky bottom-18 flex items-center justify-between gap-3 rounded-2xl border border-stone-200 bg-white/95 py-2 pr-2 pl-4 shadow-sm backdrop-blur lg:bottom-4">
         <p className="text-sm text-stone-700" aria-live="polite">
           {changes.length > 0
             ? t("notifications.preferences.unsaved", { count: changes.length })

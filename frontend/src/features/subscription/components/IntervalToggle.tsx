@@ -14,7 +14,7 @@ export function IntervalToggle({ value, onChange }: IntervalToggleProps) {
   const { t } = useTranslation();
   const name = useId();
   return (
-    <fieldset className="flex flex-col gap-1">
+    <fieldset className="flex flex-col items-stretch gap-1 sm:items-start">
       <legend className="sr-only">{t("subscription.interval.legend")}</legend>
       <div className="inline-flex w-full rounded-xl border border-stone-300 bg-stone-100 p-1 sm:w-auto">
         {INTERVALS.map((interval) => (
