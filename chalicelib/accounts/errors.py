@@ -13,13 +13,21 @@ from chalicelib.core.errors import (
 
 
 class EmailTaken(Conflict):
+    """Names the field (`details[].field`), so a form shows the error next to it."""
+
     code = "email_taken"
     message = "An account with this e-mail address already exists."
+
+    def __init__(self, field: str = "email") -> None:
+        super().__init__(details=[field_error(field, "email_taken", self.message)])
 
 
 class RegistrationNumberTaken(Conflict):
     code = "registration_number_taken"
     message = "A business of this kind is already registered with this registration number."
+
+    def __init__(self, field: str = "business.registration_number") -> None:
+        super().__init__(details=[field_error(field, "registration_number_taken", self.message)])
 
 
 class InvalidCredentials(Unauthorized):

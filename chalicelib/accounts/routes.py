@@ -115,7 +115,7 @@ def resend_verification(ctx: RequestContext) -> Accepted:
     summary="Sign in with e-mail, password and, when enabled, a second factor",
     request=LoginRequest,
     response=SignedIn,
-    errors=(429,),
+    errors=(401, 429),
     no_store=True,
     tags=("auth",),
 )

@@ -49,14 +49,14 @@ LEGAL_IDENTITY = {"name": "legal name", "tax_id": "tax id"}
 """What a wholesaler is verified as, in words (the registration number cannot be changed)."""
 
 
-def flush_or_conflict(session: Session) -> None:
+def flush_or_conflict(session: Session, *, email_field: str = "email") -> None:
     """Unique constraints are the final word when two registrations race."""
     try:
         session.flush()
     except IntegrityError as exc:
         constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", "") or ""
         if constraint == "uq_users_email":
-            raise EmailTaken() from exc
+            raise EmailTaken(email_field) from exc
         if constraint == "uq_businesses_kind_registration_number":
             raise RegistrationNumberTaken() from exc
         raise
@@ -65,7 +65,7 @@ def flush_or_conflict(session: Session) -> None:
 def register(session: Session, *, request: RegisterRequest, client: Client) -> RegisterResponse:
     data, owner_data = request.business, request.owner
     if repository.email_exists(session, owner_data.email):
-        raise EmailTaken()
+        raise EmailTaken("owner.email")
     if repository.registration_number_exists(session, data.kind, data.registration_number):
         raise RegistrationNumberTaken()
     business = Business(
@@ -96,7 +96,7 @@ def register(session: Session, *, request: RegisterRequest, client: Client) -> R
         password_changed_at=utcnow(),
     )
     session.add(owner)
-    flush_or_conflict(session)
+    flush_or_conflict(session, email_field="owner.email")
     for document, version in (("terms", request.accepted_terms_version), ("privacy", request.accepted_privacy_version)):
         session.add(
             Consent(id=uuid.uuid4(), user_id=owner.id, document=document, version=version, source_ip=client.source_ip)

@@ -41,6 +41,16 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 @dataclass(frozen=True)
+class HeaderParam:
+    """A request header the view reads, for the OpenAPI document (e.g. `Idempotency-Key`)."""
+
+    name: str
+    required: bool
+    description: str
+    schema: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class RouteSpec:
     blueprint: str
     path: str
@@ -57,6 +67,7 @@ class RouteSpec:
     produces: str
     uuid_params: tuple[str, ...] = ()
     consumes: str | None = None  # a raw (non-JSON) request body the view reads itself, e.g. text/csv
+    headers: tuple[HeaderParam, ...] = ()
 
 
 ROUTES: list[RouteSpec] = []
@@ -144,6 +155,15 @@ def parse_json_body(request: Request, model: type[ModelT], *, max_bytes: int = M
             details=[field_error("body", "unsupported_content_type", "Send Content-Type: application/json.")],
         )
     return parse_model(model, load_json_body(raw or b"{}"))
+
+
+def refuse_empty_patch(body: BaseModel) -> None:
+    """A PATCH changes at least one field: no body, or `{}`, is a mistake, not a no-op
+    (the OpenAPI document says `minProperties: 1`)."""
+    if not body.model_fields_set:
+        raise ValidationFailed(
+            "Nothing to change.", details=[field_error("body", "empty_patch", "Give at least one field to change.")]
+        )
 
 
 def parse_query(request: Request, model: type[ModelT]) -> ModelT:
@@ -234,6 +254,7 @@ def endpoint(
     max_body_bytes: int = MAX_JSON_BODY_BYTES,
     read_only: bool = False,
     consumes: str | None = None,
+    headers: Collection[HeaderParam] = (),
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     role_set = frozenset(roles)
     kind_set = frozenset(business_kinds) if business_kinds is not None else None
@@ -255,6 +276,8 @@ def endpoint(
                     _authorize(principal, role_set, kind_set)
                     args = _path_uuids(kwargs, uuid_path_params)
                     body = parse_json_body(incoming, request, max_bytes=max_body_bytes) if request is not None else None
+                    if method == "PATCH" and body is not None:
+                        refuse_empty_patch(body)
                     if consumes is not None:
                         check_raw_text_body(_raw_bytes(incoming))
                     params = parse_query(incoming, query) if query is not None else None
@@ -290,6 +313,7 @@ def endpoint(
                 produces=produces,
                 uuid_params=tuple(uuid_path_params),
                 consumes=consumes,
+                headers=tuple(headers),
             )
         )
         return view

@@ -6,6 +6,9 @@ itself: two models with the same class name get module-qualified names, and a mo
 input and output schemas differ becomes `Name-Input` / `Name-Output`. The component names
 are never guessed here; the `$ref` pydantic answers for each (model, mode) is used as is.
 
+A PATCH body needs at least one property (`minProperties: 1`): `http.endpoint` refuses an
+empty one.
+
 Responses mirror what `http.endpoint` really does:
 - the declared status with the response model, in the route's `produces` content type;
   a view without a response model answers 204 (status 200) or its status with no body;
@@ -134,13 +137,17 @@ def _operation(
     ]
     if route.query is not None:
         parameters.extend(_query_params(route.query, refs[(route.query, "validation")], schemas))
+    parameters.extend(
+        {"name": h.name, "in": "header", "required": h.required, "description": h.description, "schema": h.schema}
+        for h in route.headers
+    )
     if parameters:
         operation["parameters"] = parameters
     if route.request is not None:
-        operation["requestBody"] = {
-            "required": True,
-            "content": {JSON: {"schema": refs[(route.request, "validation")]}},
-        }
+        body_schema = refs[(route.request, "validation")]
+        if route.method == "PATCH":
+            body_schema = {"allOf": [body_schema], "minProperties": 1}
+        operation["requestBody"] = {"required": True, "content": {JSON: {"schema": body_schema}}}
     elif route.consumes is not None:
         operation["requestBody"] = {"required": True, "content": {route.consumes: {"schema": {"type": "string"}}}}
     responses = _success_response(route, refs)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from datetime import timedelta
 from decimal import Decimal
@@ -32,6 +33,7 @@ from sqlalchemy.orm import Session
 from chalicelib.billing import gating
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
+from chalicelib.core.http import HeaderParam
 from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.outbox import record_event
 from chalicelib.core.principal import Principal
@@ -56,6 +58,15 @@ from chalicelib.payments.collection import check_payer, open_collection, request
 from chalicelib.payments.steps import NextStep
 
 MAX_KEY_LENGTH = 100
+KEY_PATTERN = "^[!-~]([ -~]*[!-~])?$"
+"""Printable ASCII, no space at either end (a UUID, say)."""
+IDEMPOTENCY_KEY = HeaderParam(
+    name="Idempotency-Key",
+    required=True,
+    description="A value unique to this checkout: the same key and body answer the first checkout again, the "
+    "same key with another body 409 idempotency_key_reused.",
+    schema={"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH, "pattern": KEY_PATTERN},
+)
 
 
 def request_fingerprint(body: CheckoutRequest) -> str:
@@ -64,15 +75,15 @@ def request_fingerprint(body: CheckoutRequest) -> str:
 
 
 def check_idempotency_key(key: str | None) -> str:
-    key = (key or "").strip()
-    if not key or len(key) > MAX_KEY_LENGTH:
+    key = key or ""
+    if len(key) > MAX_KEY_LENGTH or not re.fullmatch(KEY_PATTERN, key):
         raise ValidationFailed(
             "Send an Idempotency-Key header.",
             details=[
                 field_error(
                     "Idempotency-Key",
                     "idempotency_key_required",
-                    f"A unique value of 1 to {MAX_KEY_LENGTH} characters per checkout.",
+                    f"A unique value of 1 to {MAX_KEY_LENGTH} printable ASCII characters per checkout.",
                 )
             ],
         )

@@ -87,7 +87,11 @@ def test_request_bodies_reference_their_model(spec: dict[str, Any]) -> None:
             assert "requestBody" not in op, route.path
             continue
         assert op["requestBody"]["required"] is True
-        schema = component(spec, op["requestBody"]["content"]["application/json"]["schema"])
+        body = op["requestBody"]["content"]["application/json"]["schema"]
+        if route.method == "PATCH":  # at least one field to change
+            assert body["minProperties"] == 1, route.path
+            body = body["allOf"][0]
+        schema = component(spec, body)
         assert schema["title"] == title_of(route.request), (route.method, route.path)
         assert "400" in op["responses"], (route.method, route.path)
 

@@ -419,7 +419,13 @@ def test_invite_an_email_already_registered_is_409_and_writes_nothing(api: Api, 
         "error": {
             "code": "email_taken",
             "message": "An account with this e-mail address already exists.",
-            "details": [],
+            "details": [
+                {
+                    "field": "email",
+                    "code": "email_taken",
+                    "message": "An account with this e-mail address already exists.",
+                }
+            ],
         }
     }
     assert _invite_side_effects(db) == before

@@ -664,7 +664,13 @@ def test_register_refuses_an_owner_email_already_registered_in_any_case(api: Api
         "error": {
             "code": "email_taken",
             "message": "An account with this e-mail address already exists.",
-            "details": [],
+            "details": [
+                {
+                    "field": "owner.email",
+                    "code": "email_taken",
+                    "message": "An account with this e-mail address already exists.",
+                }
+            ],
         }
     }
     assert row_counts(db) == before
@@ -684,7 +690,13 @@ def test_register_refuses_a_registration_number_used_by_the_same_kind(api: Api, 
         "error": {
             "code": "registration_number_taken",
             "message": "A business of this kind is already registered with this registration number.",
-            "details": [],
+            "details": [
+                {
+                    "field": "business.registration_number",
+                    "code": "registration_number_taken",
+                    "message": "A business of this kind is already registered with this registration number.",
+                }
+            ],
         }
     }
     assert row_counts(db) == before
@@ -796,6 +808,7 @@ def test_register_answers_409_when_a_concurrent_registration_takes_the_number_fi
     # Then it answers 409 registration_number_taken (not a 500), and wrote nothing
     assert response.status_code == 409, response.json_body
     assert response.json_body["error"]["code"] == "registration_number_taken"
+    assert response.json_body["error"]["details"][0]["field"] == "business.registration_number"
     real_commits.expire_all()
     assert row_counts(real_commits) == {
         "businesses": 1,
@@ -829,6 +842,7 @@ def test_register_answers_409_when_a_concurrent_registration_takes_the_email_fir
     # Then it answers 409 email_taken, and wrote nothing
     assert response.status_code == 409, response.json_body
     assert response.json_body["error"]["code"] == "email_taken"
+    assert response.json_body["error"]["details"][0]["field"] == "owner.email"
     real_commits.expire_all()
     assert row_counts(real_commits) == {
         "businesses": 1,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from chalicelib.catalog.models import Product
@@ -155,6 +156,24 @@ def test_an_empty_cart_and_missing_key_are_refused(api, db):
     r = api.post("/checkout", {"cart_version": "x", "payment": {"method": "pay_on_delivery"}}, token=retailer.token)
     assert (r.status_code, r.json_body["error"]["details"][0]["code"]) == (400, "idempotency_key_required")
     assert count(db, Checkout) == 0
+
+
+@pytest.mark.parametrize("key", [" ", " padded", "k" * 101, "clé-1"])
+def test_an_idempotency_key_outside_its_documented_format_is_refused(api, db, key):
+    retailer = make_actor(db, "retailer")
+    r = api.post(
+        "/checkout", {"cart_version": "x", "payment": {"method": "pay_on_delivery"}}, token=retailer.token,
+        headers={"idempotency-key": key},
+    )  # fmt: skip
+    assert (r.status_code, r.json_body["error"]["details"][0]["field"]) == (400, "Idempotency-Key")
+    assert count(db, Checkout) == 0
+
+
+def test_the_idempotency_key_is_a_documented_header_of_the_checkout():
+    from chalicelib.system.service import api_document
+
+    [header] = [p for p in api_document()["paths"]["/checkout"]["post"]["parameters"] if p["in"] == "header"]
+    assert (header["name"], header["required"], header["schema"]["maxLength"]) == ("Idempotency-Key", True, 100)
 
 
 def test_pay_on_delivery_only_where_every_wholesaler_accepts_it(api, db):
