@@ -12,7 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { icon: "search", labelKey: "nav.search", to: "/catalog" },
   { icon: "categories", labelKey: "nav.categories", to: "/categories" },
   { icon: "cart", labelKey: "nav.cart", to: "/cart" },
-  { icon: "orders", labelKey: "nav.orders", to: null },
+  { icon: "orders", labelKey: "nav.orders", to: "/orders" },
 ];
 
 export const ACCOUNT_ITEM: NavItem = { icon: "account", labelKey: "nav.account", to: "/account" };

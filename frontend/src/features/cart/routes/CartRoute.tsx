@@ -12,6 +12,7 @@ import { cartQuery } from "../api/cart";
 import { CartGroupSection } from "../components/CartGroupSection";
 import { CartSkeleton } from "../components/CartSkeleton";
 import { CartTotals } from "../components/CartTotals";
+import { ReorderNotice } from "../components/ReorderNotice";
 import { hasBlockingProblem } from "../lib/optimistic-cart";
 import { pendingCartChanges, usePendingCartChanges } from "../lib/pending-changes";
 
@@ -78,6 +79,7 @@ export function CartRoute() {
   return (
     <div className="flex flex-col gap-3">
       <PageTitle lead={t("cart.lead")}>{t("cart.title")}</PageTitle>
+      <ReorderNotice />
       {changeError ? (
         <Alert tone="error" title={t("cart.changeFailed")}>
           {errorMessage(t, changeError)}

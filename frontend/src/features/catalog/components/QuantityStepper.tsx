@@ -46,7 +46,8 @@ export function QuantityStepper({
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-semibold text-stone-800">
-        {itemName ? t("product.quantityOf", { name: itemName, unit }) : t("product.quantityLabel", { unit })}
+        {t("product.quantityLabel", { unit })}
+        {itemName ? <span className="sr-only"> {itemName}</span> : null}
       </label>
       <div className="flex items-center gap-2">
         <button

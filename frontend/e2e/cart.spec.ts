@@ -1,0 +1,79 @@
+import { expect, test } from "./support/fixtures";
+import { createProduct, newShop, signInShop } from "./support/trade";
+
+test("a retailer adds a product to the cart, the cart survives a reload, and quantities follow the wholesaler's rules", async ({
+  page,
+  checkpoint,
+}) => {
+  const product = await createProduct({
+    name: "Mwea pishori rice 5kg",
+    minOrderQty: 4,
+    orderIncrement: 3,
+    tiers: [
+      { min_quantity: 4, unit_price: "500.00" },
+      { min_quantity: 10, unit_price: "450.00" },
+    ],
+    stock: 300,
+  });
+  const shop = await newShop();
+  await signInShop(page, shop, `/products/${product.id}`);
+
+  const productQuantity = page.getByLabel("Quantity (bale)");
+  await expect(productQuantity).toHaveValue("4");
+  await page.getByRole("button", { name: "One step more" }).click();
+  await expect(productQuantity).toHaveValue("7");
+  await page.getByRole("button", { name: "Add 7 × bale to the cart" }).click();
+  await expect(page.getByText("In your cart: 7 × bale.")).toBeVisible();
+  const badge = page.getByTestId("cart-count").filter({ visible: true });
+  await expect(badge).toHaveText("1");
+  await checkpoint("product-added-to-cart");
+
+  await page.getByRole("link", { name: "View the cart" }).click();
+  await expect(page).toHaveURL("/cart");
+  const group = page.getByRole("region", { name: "Pwani Wholesale Distributors Ltd" });
+  const quantity = group.getByLabel(`Quantity (bale) ${product.name}`);
+  const line = group.getByRole("listitem").first();
+  await expect(quantity).toHaveValue("7");
+  await expect(line).toContainText("Ksh 3,500.00");
+  await checkpoint("cart");
+
+  const more = group.getByRole("button", { name: `One step more: ${product.name}` });
+  const fewer = group.getByRole("button", { name: `One step fewer: ${product.name}` });
+  const saved = page.waitForResponse((response) => response.url().includes("/cart/items/") && response.ok());
+  await more.click();
+  await expect(quantity).toHaveValue("10");
+  await expect(line).toContainText("Ksh 450.00 per bale");
+  await expect(line).toContainText("Ksh 4,500.00");
+  await saved;
+
+  await page.reload();
+  await expect(quantity).toHaveValue("10");
+  await expect(line).toContainText("Ksh 4,500.00");
+
+  await quantity.fill("11");
+  await quantity.press("Enter");
+  await expect(quantity).toHaveValue("13");
+  await expect(line).toContainText("Ksh 5,850.00");
+  for (const expected of ["10", "7", "4"]) {
+    await fewer.click();
+    await expect(quantity).toHaveValue(expected);
+  }
+  await expect(fewer).toBeDisabled();
+  await expect(line).toContainText("Ksh 2,000.00");
+
+  await group.getByRole("radio", { name: "Delivery" }).check();
+  await expect(group.getByText("Delivery fee: Ksh 500.00")).toBeVisible();
+  const summary = page.getByRole("complementary", { name: "Cart total" });
+  await expect(summary).toContainText("To pay");
+  await expect(summary).toContainText("Ksh 2,500.00");
+  await page.reload();
+  await expect(group.getByRole("radio", { name: "Delivery" })).toBeChecked();
+  await expect(summary).toContainText("Ksh 2,500.00");
+  await checkpoint("cart-delivery", { scrollTo: summary });
+
+  await group.getByRole("button", { name: `Remove ${product.name} from the cart` }).click();
+  await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
+  await checkpoint("cart-empty");
+});

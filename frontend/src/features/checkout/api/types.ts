@@ -1,0 +1,8 @@
+import type { components } from "@/lib/api-types";
+
+type Schemas = components["schemas"];
+
+export type CheckoutRequest = Schemas["CheckoutRequest"];
+export type CheckoutResult = Schemas["CheckoutOut"];
+export type Payment = Schemas["PaymentOut"];
+export type Provider = Schemas["MobileMoneyPayment"]["provider"];
