@@ -8,6 +8,8 @@ test("a shop owner edits their profile and the business details; both are kept a
   const account = await registerRetailer();
   await page.goto("/sign-in?next=%2Faccount");
   await signInThroughPage(page, account.email, account.password);
+  await expect(page.getByRole("link", { name: "Notification settings" })).toBeVisible();
+  await checkpoint("account-links");
   await page.getByRole("link", { name: "Your profile" }).click();
 
   await expect(page.getByLabel("Your full name")).toHaveValue(account.fullName);

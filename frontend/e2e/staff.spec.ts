@@ -2,12 +2,13 @@ import { startTrialByApi } from "./support/accounts";
 import { registerRetailer, uniqueSuffix } from "./support/api";
 import { expect, signInThroughPage, test } from "./support/fixtures";
 import { linkFromEmail } from "./support/mail";
+import { checkpointOn } from "./support/other-page";
 
 test("an owner invites a staff member, who accepts through the e-mailed link and is signed in; the owner then deactivates them", async ({
   page,
   browser,
   checkpoint,
-}) => {
+}, testInfo) => {
   const owner = await registerRetailer();
   await startTrialByApi(owner);
   const staffEmail = `e2e-staff-${uniqueSuffix()}@example.com`;
@@ -24,17 +25,21 @@ test("an owner invites a staff member, who accepts through the e-mailed link and
 
   const link = new URL(await linkFromEmail(staffEmail, "/accept-invitation"));
   expect(link.pathname).toBe("/accept-invitation");
-  const staffPage = await browser.newPage();
+  const staffBrowser = await browser.newContext();
+  const staffPage = await staffBrowser.newPage();
   await staffPage.goto(`${link.pathname}${link.search}`);
   await expect(staffPage.getByRole("heading", { name: "Join your team" })).toBeVisible();
+  await checkpointOn(staffPage, "accept-invitation", testInfo);
   await staffPage.getByLabel("Choose a password").fill(`Crates-Of-Soda-${uniqueSuffix()}`);
   await staffPage.getByRole("button", { name: "Accept and sign in" }).click();
   await expect(staffPage).toHaveURL(/\/catalog/);
   await expect(staffPage.getByRole("heading", { name: "Find products" })).toBeVisible();
+  await checkpointOn(staffPage, "staff-signed-in", testInfo);
   await staffPage.goto("/business/staff");
   await expect(staffPage.getByRole("listitem").filter({ hasText: staffEmail })).toContainText("(you)");
   await expect(staffPage.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
-  await staffPage.close();
+  await checkpointOn(staffPage, "staff-as-staff", testInfo);
+  await staffBrowser.close();
 
   await page.reload();
   await expect(person).toContainText("Active");

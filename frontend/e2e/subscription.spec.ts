@@ -41,6 +41,12 @@ test("a new shop compares the plans monthly and yearly, starts a free trial, and
   await expect(page.getByText("0 of 30")).toBeVisible();
   await expect(page.getByRole("meter", { name: "Staff accounts" })).toHaveAttribute("aria-valuemax", "2");
   await checkpoint("subscription-trial");
+
+  await page.getByRole("combobox", { name: "Language" }).selectOption("sw");
+  await expect(page.getByRole("heading", { name: "Usajili", level: 1 })).toBeVisible();
+  await expect(page.getByRole("meter", { name: "Oda za mwezi huu" })).toBeVisible();
+  await expect(page.getByText("Majaribio ya bure", { exact: true })).toBeVisible();
+  await checkpoint("subscription-trial-sw");
 });
 
 test("paying now without a trial: a failed payment says why and offers a retry, the retry is confirmed, and an upgrade shows its prorated charge before confirming", async ({

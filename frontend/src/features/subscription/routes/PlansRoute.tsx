@@ -208,7 +208,7 @@ export function PlansRoute() {
     }
     if (plans.data.items.length === 0) return <Alert>{t("subscription.plans.none")}</Alert>;
     return (
-      <div className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid items-start gap-4 md:grid-cols-2">
         {plans.data.items.map((plan) => (
           <PlanCard
             key={plan.id}
@@ -224,7 +224,7 @@ export function PlansRoute() {
   };
 
   return (
-    <div className="mx-auto flex max-w-5xl flex-col gap-4">
+    <div className="mx-auto flex max-w-4xl flex-col gap-4">
       <PageTitle lead={t(starting ? "subscription.plans.leadStart" : "subscription.plans.leadChange")}>
         {t("subscription.plans.title")}
       </PageTitle>
