@@ -220,6 +220,7 @@ def update_me(ctx: RequestContext[UpdateMeRequest, None]) -> UserOut:
     summary="Change your password (ends your other sessions)",
     roles=ANY_ROLE,
     request=ChangePasswordRequest,
+    errors=(429,),
     no_store=True,
     tags=("me",),
 )

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.accounts.validation import normalize_phone
@@ -44,8 +44,8 @@ class PlanLimits(Strict):
 
 
 class PlanFeatures(Strict):
-    pay_on_delivery: bool = Field(default=False, description="Wholesalers: may offer payment on delivery.")
-    sales_reports: bool = Field(default=False, description="Wholesalers: sales reports.")
+    pay_on_delivery: StrictBool = Field(default=False, description="Wholesalers: may offer payment on delivery.")
+    sales_reports: StrictBool = Field(default=False, description="Wholesalers: sales reports.")
 
 
 class PlanCreate(Strict):
@@ -132,7 +132,7 @@ class StartSubscription(Strict):
     interval: Interval
     provider: Provider
     payer_phone: Phone
-    trial: bool = Field(
+    trial: StrictBool = Field(
         default=True,
         description="false: no trial, pay the first period now. true: the plan's trial if it has one and the "
         "business never had a trial, otherwise the first period is charged at once.",

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, StrictInt, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.core.money import MoneyInput
@@ -18,7 +18,7 @@ DEFAULT_PAGE_SIZE = 24
 
 Slug = Annotated[str, Field(min_length=1, max_length=140, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 CategoryName = Annotated[str, Field(min_length=1, max_length=120)]
-Position = Annotated[int, Field(ge=0, le=100_000)]
+Position = Annotated[StrictInt, Field(ge=0, le=100_000)]
 Price = Annotated[MoneyInput, Field(ge=0, max_digits=14, decimal_places=2)]
 SortOrder = Literal["relevance", "price_asc", "price_desc", "newest"]
 MatchKind = Literal["full_text", "fuzzy", "all"]

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, StrictBool
 
 from chalicelib.core.schema import Schema
 from chalicelib.notifications.preferences import Category, Channel
@@ -84,7 +84,7 @@ class NotificationPreferences(Schema):
 class PreferenceChange(Strict):
     category: Category
     channel: Channel
-    enabled: bool
+    enabled: StrictBool
 
 
 class UpdatePreferencesRequest(Strict):

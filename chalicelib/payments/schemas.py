@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from chalicelib.accounts.schemas import Phone
 from chalicelib.core.money import MoneyInput
 from chalicelib.core.schema import Schema
+
+
+def _iso_day(value: object) -> object:
+    """Only `YYYY-MM-DD` (as the document's `format: date` says), not a Unix time like `0`."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise PydanticCustomError("date_format", "Use a day as YYYY-MM-DD.")
+    return value
+
+
+IsoDay = Annotated[date, BeforeValidator(_iso_day)]
 
 PaymentStatus = Literal["pending", "succeeded", "failed", "needs_review", "refunded", "partially_refunded"]
 RefundStatus = Literal["open", "sent", "completed", "failed"]
@@ -114,8 +126,8 @@ class AdminPaymentQuery(Strict):
     status: PaymentStatus | None = None
     provider: Provider | None = None
     purpose: Purpose | None = None
-    date_from: date | None = Field(default=None, description="Created on or after this day (UTC).")
-    date_to: date | None = Field(default=None, description="Created on or before this day (UTC).")
+    date_from: IsoDay | None = Field(default=None, description="Created on or after this day (UTC).")
+    date_to: IsoDay | None = Field(default=None, description="Created on or before this day (UTC).")
     cursor: Cursor
     limit: Limit
 
@@ -178,8 +190,8 @@ class AdminRefundQuery(Strict):
     cause: RefundCause | None = None
     provider: Provider | None = None
     payer_business_id: uuid.UUID | None = None
-    date_from: date | None = Field(default=None, description="Opened on or after this day (UTC).")
-    date_to: date | None = Field(default=None, description="Opened on or before this day (UTC).")
+    date_from: IsoDay | None = Field(default=None, description="Opened on or after this day (UTC).")
+    date_to: IsoDay | None = Field(default=None, description="Opened on or before this day (UTC).")
     cursor: Cursor
     limit: Limit
 
@@ -204,7 +216,7 @@ class ReviewResolution(Strict):
 
 
 class ReconciliationQuery(Strict):
-    day: date = Field(alias="date", description="The UTC day to reconcile, e.g. 2026-11-24.")
+    day: IsoDay = Field(alias="date", description="The UTC day to reconcile, e.g. 2026-11-24.")
 
 
 class ReconciliationLine(Schema):
