@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { OrderStatus } from "../api/types";
 import { STATUS_FILTERS } from "../lib/timeline";
 
-const CHIP = "inline-flex min-h-11 shrink-0 items-center rounded-full border px-4 text-sm font-semibold";
+const CHIP = "inline-flex min-h-11 shrink-0 items-center whitespace-nowrap rounded-full border px-4 text-sm font-semibold";
 
 /** Links, so a filter lives in the address: shareable, and Back undoes it. */
 export function StatusFilter({ current }: { current: OrderStatus | null }) {
