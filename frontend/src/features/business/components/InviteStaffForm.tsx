@@ -2,16 +2,37 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { z } from "zod";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Field } from "@/components/Field";
 import { FormErrorSummary } from "@/components/FormErrorSummary";
+import { ApiError } from "@/lib/api-error";
 import type { ApiErrorDetail } from "@/lib/api-schemas";
 import { detailMessage } from "@/lib/error-message";
 import { applyApiFieldErrors } from "@/lib/form-errors";
 import { type InviteStaff, useInviteStaff } from "../api/staff";
 import { email, requiredText } from "../lib/validation";
+
+/** Refusals whose way out is the subscription, not the form. */
+const SEAT_PROBLEMS = {
+  plan_limit_reached: {
+    title: "business.staff.limitReached",
+    to: "/subscription/plans",
+    action: "business.staff.seePlans",
+  },
+  subscription_required: {
+    title: "business.staff.noSubscription",
+    to: "/subscription",
+    action: "business.staff.seeSubscription",
+  },
+} as const;
+
+function seatProblemOf(error: unknown): keyof typeof SEAT_PROBLEMS | null {
+  if (!(error instanceof ApiError)) return null;
+  return error.code === "plan_limit_reached" || error.code === "subscription_required" ? error.code : null;
+}
 
 /**
  * Invites a staff member: the API e-mails them a link to set their password. Everyone
@@ -30,6 +51,8 @@ export function InviteStaffForm() {
     reset,
     formState: { errors },
   } = useForm<InviteStaff>({ resolver: zodResolver(schema), mode: "onTouched", defaultValues: { full_name: "", email: "" } });
+
+  const seatProblem = seatProblemOf(invite.error);
 
   const submit = handleSubmit((values) => {
     setUnplaced([]);
@@ -53,7 +76,15 @@ export function InviteStaffForm() {
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
       {invited ? <Alert tone="success">{t("business.staff.invited", { email: invited })}</Alert> : null}
-      <FormErrorSummary error={invite.error} unplaced={unplaced} />
+      {seatProblem ? (
+        <Alert tone="error" title={t(SEAT_PROBLEMS[seatProblem].title)}>
+          <Link to={SEAT_PROBLEMS[seatProblem].to} className="font-semibold underline">
+            {t(SEAT_PROBLEMS[seatProblem].action)}
+          </Link>
+        </Alert>
+      ) : (
+        <FormErrorSummary error={invite.error} unplaced={unplaced} />
+      )}
       <Field label={t("business.staff.name")} autoComplete="off" error={errors.full_name?.message} {...register("full_name")} />
       <Field
         label={t("business.staff.email")}

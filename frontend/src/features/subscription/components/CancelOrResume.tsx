@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { DateTime } from "@/components/DateTime";
-import { errorMessage } from "@/lib/error-message";
 import { type Subscription, useCancelSubscription, useResumeSubscription } from "../api/subscription";
+import { billingErrorMessage } from "./BillingErrorSummary";
 
 const CANCELLABLE = new Set<Subscription["status"]>(["trialing", "active", "incomplete", "past_due", "suspended"]);
 
@@ -24,7 +24,7 @@ export function CancelOrResume({ subscription }: { subscription: Subscription })
         <p className="text-stone-800">
           {t("subscription.cancel.scheduledLead")} <DateTime iso={subscription.current_period_end} />.
         </p>
-        {resume.isError ? <Alert tone="error">{errorMessage(t, resume.error)}</Alert> : null}
+        {resume.isError ? <Alert tone="error">{billingErrorMessage(t, resume.error)}</Alert> : null}
         <Button isLoading={resume.isPending} onClick={() => resume.mutate()}>
           {t("subscription.cancel.resume")}
         </Button>
@@ -54,7 +54,7 @@ export function CancelOrResume({ subscription }: { subscription: Subscription })
           t("subscription.cancel.now")
         )}
       </p>
-      {cancel.isError ? <Alert tone="error">{errorMessage(t, cancel.error)}</Alert> : null}
+      {cancel.isError ? <Alert tone="error">{billingErrorMessage(t, cancel.error)}</Alert> : null}
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button
           variant="danger"

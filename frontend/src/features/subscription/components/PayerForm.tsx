@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "@/components/Button";
 import { Field } from "@/components/Field";
-import { FormErrorSummary } from "@/components/FormErrorSummary";
 import type { ApiErrorDetail } from "@/lib/api-schemas";
 import { detailMessage } from "@/lib/error-message";
 import { applyApiFieldErrors } from "@/lib/form-errors";
 import { type Provider, offeredProviders } from "../lib/providers";
+import { BillingErrorSummary } from "./BillingErrorSummary";
 
 const PHONE = /^\+?[\d\s()-]{9,20}$/;
 
@@ -84,7 +84,7 @@ export function PayerForm({
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
       {summary}
-      <FormErrorSummary error={error} unplaced={unplaced} />
+      <BillingErrorSummary error={error} unplaced={unplaced} />
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-semibold text-stone-800">{t("subscription.pay.provider")}</legend>
         <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">

@@ -6,7 +6,6 @@ import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { ErrorState } from "@/components/ErrorState";
 import { Money } from "@/components/Money";
-import { FormErrorSummary } from "@/components/FormErrorSummary";
 import { PageTitle } from "@/components/PageTitle";
 import { Skeleton } from "@/components/Skeleton";
 import { ApiError } from "@/lib/api-error";
@@ -20,6 +19,7 @@ import {
   useChangeSubscription,
   useStartSubscription,
 } from "../api/subscription";
+import { BillingErrorSummary } from "../components/BillingErrorSummary";
 import { ChangeSummary } from "../components/ChangeSummary";
 import { IntervalToggle } from "../components/IntervalToggle";
 import { PayerForm } from "../components/PayerForm";
@@ -116,7 +116,7 @@ function ChangePlan({
   return (
     <div className="flex flex-col gap-3">
       <ChangeSummary preview={preview} subscription={subscription} plan={plan} interval={interval} />
-      <FormErrorSummary error={change.error} unplaced={change.error instanceof ApiError ? change.error.details : []} />
+      <BillingErrorSummary error={change.error} unplaced={change.error instanceof ApiError ? change.error.details : []} />
       {preview.kind === "current" ? null : (
         <div className="flex flex-col gap-2 sm:flex-row">
           <Button isLoading={change.isPending} onClick={confirm}>
