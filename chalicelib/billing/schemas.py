@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, StrictBool, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.accounts.validation import normalize_phone
@@ -23,7 +23,7 @@ InvoiceStatus = Literal["open", "paid", "void"]
 InvoiceKind = Literal["first", "renewal", "proration"]
 LimitName = Literal["active_products", "staff_users", "orders_per_month"]
 Price = Annotated[MoneyInput, Field(ge=0, le=Decimal("9999999.99"), decimal_places=2)]
-LimitValue = Annotated[int | None, Field(default=None, ge=0, le=1_000_000)]
+LimitValue = Annotated[StrictInt | None, Field(default=None, ge=0, le=1_000_000)]
 Phone = Annotated[str, Field(max_length=32), AfterValidator(normalize_phone)]
 PlanCode = Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 

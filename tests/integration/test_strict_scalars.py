@@ -25,3 +25,11 @@ def test_a_day_is_written_yyyy_mm_dd(api, db):
         r = api.get(path, token=admin)
         assert (r.status_code, r.json_body["error"]["details"][0]["code"]) == (400, "date_format"), path
     assert api.get("/admin/reconciliation?date=2026-12-01", token=admin).status_code == 200
+
+
+def test_a_boolean_is_not_a_plan_limit(api, db):
+    admin = signed_in(db, make_user(db, None, role="admin"))
+    body = {"code": "r-strict", "name": "Strict", "audience": "retailer", "price_monthly": "10.00",
+            "price_yearly": "100.00", "limits": {"orders_per_month": False}}  # fmt: skip
+    r = api.post("/admin/plans", body, token=admin)
+    assert (r.status_code, r.json_body["error"]["details"][0]["code"]) == (400, "int_type")
