@@ -1,5 +1,6 @@
 import { expect, test } from "./support/fixtures";
-import { createProduct, newShop, signInShop } from "./support/trade";
+import { COCA_COLA_GTIN, SECOND_WHOLESALER } from "./support/api";
+import { PWANI, createProduct, newShop, signInShop } from "./support/trade";
 
 test("a retailer adds a product to the cart, the cart survives a reload, and quantities follow the wholesaler's rules", async ({
   page,
@@ -30,7 +31,7 @@ test("a retailer adds a product to the cart, the cart survives a reload, and qua
 
   await page.getByRole("link", { name: "View the cart" }).click();
   await expect(page).toHaveURL("/cart");
-  const group = page.getByRole("region", { name: "Pwani Wholesale Distributors Ltd" });
+  const group = page.getByRole("region", { name: PWANI });
   const quantity = group.getByLabel(`Quantity (bale) ${product.name}`);
   const line = group.getByRole("listitem").first();
   await expect(quantity).toHaveValue("7");
@@ -76,4 +77,34 @@ test("a retailer adds a product to the cart, the cart survives a reload, and qua
   await page.reload();
   await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
   await checkpoint("cart-empty");
+});
+
+test("offers from two wholesalers go into the cart from the compare page and become two orders", async ({
+  page,
+  checkpoint,
+}) => {
+  const shop = await newShop();
+  await signInShop(page, shop, `/compare?gtin=${COCA_COLA_GTIN}&quantity=2`);
+  const offers = page.getByRole("list", { name: "Offers" });
+  await expect(offers.getByRole("listitem")).toHaveCount(2);
+  for (const wholesaler of [PWANI, SECOND_WHOLESALER]) {
+    const offer = offers.getByRole("listitem").filter({ has: page.getByRole("heading", { name: wholesaler }) });
+    await offer.getByRole("button", { name: "Add 2 × crate of 24 to the cart" }).click();
+    await expect(offer.getByText("In your cart: 2 × crate of 24.")).toBeVisible();
+  }
+  await expect(page.getByTestId("cart-count").filter({ visible: true })).toHaveText("2");
+  await checkpoint("compare-added-to-cart");
+
+  await page.getByRole("navigation", { name: "Main" }).filter({ visible: true }).getByRole("link", { name: "Cart" }).click();
+  await expect(page.getByRole("region", { name: PWANI })).toContainText("Ksh 2,300.00");
+  await expect(page.getByRole("region", { name: SECOND_WHOLESALER })).toContainText("Ksh 2,240.00");
+  const summary = page.getByRole("complementary", { name: "Cart total" });
+  await expect(summary).toContainText("This becomes 2 orders, one per wholesaler.");
+  await expect(summary).toContainText("Ksh 4,540.00");
+  await checkpoint("cart-two-wholesalers");
+
+  await summary.getByRole("button", { name: "Go to checkout" }).click();
+  await expect(page.getByRole("radio", { name: /^Pay on delivery/ })).toBeDisabled();
+  await expect(page.getByText("Not offered by every wholesaler in your cart for this amount.")).toBeVisible();
+  await checkpoint("checkout-two-wholesalers");
 });

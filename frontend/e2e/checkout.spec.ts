@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { addToCartByApi, createProduct, newShop, ordersOf, signInShop } from "./support/trade";
 
-async function shopWithCart(page: Page) {
+async function shopWithCart(page: Page, checkpoint: (screen: string) => Promise<void>, name: string) {
   const product = await createProduct({
     name: "Mwea pishori rice 5kg",
     minOrderQty: 2,
@@ -14,9 +14,11 @@ async function shopWithCart(page: Page) {
   await addToCartByApi(shop, product.id, 3);
   await signInShop(page, shop, "/cart");
   await expect(page.getByRole("heading", { name: "Pwani Wholesale Distributors Ltd" })).toBeVisible();
+  await checkpoint(`${name}-cart`);
   await page.getByRole("button", { name: "Go to checkout" }).click();
   await expect(page).toHaveURL("/checkout");
   await expect(page.getByRole("heading", { name: "Checkout", level: 1 })).toBeVisible();
+  await checkpoint(`${name}-checkout`);
   return shop;
 }
 
@@ -24,7 +26,7 @@ test("paying by mobile money: the phone is asked, the payment is confirmed and t
   page,
   checkpoint,
 }) => {
-  await shopWithCart(page);
+  await shopWithCart(page, checkpoint, "mobile-money");
   await page.getByRole("radio", { name: /^Test payment \(sandbox\)/ }).check();
   const phone = page.getByLabel("Test payment (sandbox) phone number");
   await expect(phone).toHaveValue("+254712345670");
@@ -54,7 +56,7 @@ test("a failed mobile money payment says why and can be tried again from another
   page,
   checkpoint,
 }) => {
-  await shopWithCart(page);
+  await shopWithCart(page, checkpoint, "failed-payment");
   await page.getByRole("radio", { name: /^Test payment \(sandbox\)/ }).check();
   await page.getByLabel("Test payment (sandbox) phone number").fill("0712345672");
   await page.getByRole("button", { name: /^Pay with Test payment/ }).click();
@@ -67,10 +69,11 @@ test("a failed mobile money payment says why and can be tried again from another
   await page.getByLabel("Phone number to pay from").fill("0712345670");
   await page.getByRole("button", { name: "Try the payment again" }).click();
   await expect(page.getByRole("heading", { name: "Payment confirmed" })).toBeVisible({ timeout: 30_000 });
+  await checkpoint("payment-confirmed-after-retry");
 });
 
 test("paying on delivery places the order at once", async ({ page, checkpoint }) => {
-  const shop = await shopWithCart(page);
+  const shop = await shopWithCart(page, checkpoint, "on-delivery");
   await page.getByRole("radio", { name: /^Pay on delivery/ }).check();
   await expect(page.getByLabel(/phone number/)).toHaveCount(0);
   await page.getByRole("button", { name: "Place order, pay on delivery" }).click();
@@ -81,8 +84,11 @@ test("paying on delivery places the order at once", async ({ page, checkpoint })
   expect((await ordersOf(shop)).map((order) => order.status)).toEqual(["placed"]);
 });
 
-test("a checkout sent again after its answer was lost places one order (same Idempotency-Key)", async ({ page }) => {
-  const shop = await shopWithCart(page);
+test("a checkout sent again after its answer was lost places one order (same Idempotency-Key)", async ({
+  page,
+  checkpoint,
+}) => {
+  const shop = await shopWithCart(page, checkpoint, "lost-answer");
   const keys: string[] = [];
   let dropAnswer = true;
   await page.route("**/checkout", async (route) => {
@@ -100,8 +106,10 @@ test("a checkout sent again after its answer was lost places one order (same Ide
   const place = page.getByRole("button", { name: "Place order, pay on delivery" });
   await place.dblclick();
   await expect(page.getByText("We could not reach Soko Wholesale.")).toBeVisible();
+  await checkpoint("checkout-answer-lost");
   await place.click();
   await expect(page).toHaveURL("/orders");
+  await checkpoint("orders-after-lost-answer");
 
   expect(keys).toHaveLength(2);
   expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);

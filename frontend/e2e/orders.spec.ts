@@ -91,6 +91,8 @@ test("ordering again fills the cart in one tap and says what could not be added"
   const orderId = placed.orders[0]?.id ?? "";
   await removeStock(oil.id, 15);
   await signInShop(page, shop, `/orders/${orderId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Order ORD-\d+$/);
+  await checkpoint("order-to-reorder");
 
   await page.getByRole("button", { name: "Order these again" }).click();
   await expect(page).toHaveURL("/cart");
