@@ -9,6 +9,7 @@ test("an owner invites a staff member, who accepts through the e-mailed link and
   browser,
   checkpoint,
 }, testInfo) => {
+  test.slow();
   const owner = await registerRetailer();
   await startTrialByApi(owner);
   const staffEmail = `e2e-staff-${uniqueSuffix()}@example.com`;
@@ -39,6 +40,11 @@ test("an owner invites a staff member, who accepts through the e-mailed link and
   await expect(staffPage.getByRole("listitem").filter({ hasText: staffEmail })).toContainText("(you)");
   await expect(staffPage.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
   await checkpointOn(staffPage, "staff-as-staff", testInfo);
+  await staffPage.goto("/subscription");
+  await expect(staffPage.getByText("Only the owner of your business can change the plan or pay for it.")).toBeVisible();
+  await expect(staffPage.getByRole("heading", { name: "Basic plan" })).toBeVisible();
+  await expect(staffPage.getByRole("link", { name: "Change plan" })).toHaveCount(0);
+  await checkpointOn(staffPage, "subscription-as-staff", testInfo);
   await staffBrowser.close();
 
   await page.reload();

@@ -42,6 +42,14 @@ test("a new shop compares the plans monthly and yearly, starts a free trial, and
   await expect(page.getByRole("meter", { name: "Staff accounts" })).toHaveAttribute("aria-valuemax", "2");
   await checkpoint("subscription-trial");
 
+  await page.getByRole("button", { name: "Cancel subscription" }).click();
+  await expect(page.getByText(/You keep your plan until \d{1,2} \w{3} \d{4}\./)).toBeVisible();
+  await page.getByRole("button", { name: "Yes, cancel" }).click();
+  await expect(page.getByText("Your subscription is set to end on", { exact: false })).toBeVisible();
+  await checkpoint("subscription-cancelling", { scrollTo: page.getByRole("region", { name: "Cancel subscription" }) });
+  await page.getByRole("button", { name: "Resume subscription" }).click();
+  await expect(page.getByRole("button", { name: "Cancel subscription" })).toBeVisible();
+
   await page.getByRole("combobox", { name: "Language" }).selectOption("sw");
   await expect(page.getByRole("heading", { name: "Usajili", level: 1 })).toBeVisible();
   await expect(page.getByRole("meter", { name: "Oda za mwezi huu" })).toBeVisible();
