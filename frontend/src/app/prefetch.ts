@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs } from "react-router";
+import { cartQuery } from "@/features/cart/api/cart";
 import { productQuery } from "@/features/catalog/api/product";
 import { searchQuery } from "@/features/catalog/api/search";
 import { readFilters } from "@/features/catalog/lib/search-filters";
+import { orderQuery, ordersQuery } from "@/features/orders/api/orders";
+import { readStatus } from "@/features/orders/lib/timeline";
 import { ensureSession } from "@/lib/ensure-session";
 import { queryClient } from "@/lib/query-client";
 
@@ -24,5 +27,23 @@ export async function prefetchSearch({ request }: LoaderFunctionArgs) {
 
 export async function prefetchProduct({ params }: LoaderFunctionArgs) {
   if (params.productId && (await ensureSession())) queryClient.query(productQuery(params.productId)).catch(ignore);
+  return null;
+}
+
+export async function prefetchCart() {
+  if (await ensureSession()) queryClient.query(cartQuery).catch(ignore);
+  return null;
+}
+
+export async function prefetchOrders({ request }: LoaderFunctionArgs) {
+  if (await ensureSession()) {
+    const status = readStatus(new URL(request.url).searchParams.get("status"));
+    queryClient.infiniteQuery(ordersQuery(status)).catch(ignore);
+  }
+  return null;
+}
+
+export async function prefetchOrder({ params }: LoaderFunctionArgs) {
+  if (params.orderId && (await ensureSession())) queryClient.query(orderQuery(params.orderId)).catch(ignore);
   return null;
 }

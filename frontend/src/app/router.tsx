@@ -1,5 +1,5 @@
 import { createBrowserRouter, redirect } from "react-router";
-import { prefetchProduct, prefetchSearch } from "./prefetch";
+import { prefetchCart, prefetchOrder, prefetchOrders, prefetchProduct, prefetchSearch } from "./prefetch";
 import { redirectSignedIn, requireSession } from "./session-guards";
 import { AppShell } from "./layout/AppShell";
 import { GuestLayout } from "./layout/GuestLayout";
@@ -93,10 +93,12 @@ export function createRouter() {
             },
             {
               path: "cart",
+              loader: prefetchCart,
               lazy: async () => ({ Component: (await import("@/features/cart/routes/CartRoute")).CartRoute }),
             },
             {
               path: "checkout",
+              loader: prefetchCart,
               lazy: async () => ({ Component: (await import("@/features/checkout/routes/CheckoutRoute")).CheckoutRoute }),
             },
             {
@@ -105,10 +107,12 @@ export function createRouter() {
             },
             {
               path: "orders",
+              loader: prefetchOrders,
               lazy: async () => ({ Component: (await import("@/features/orders/routes/OrdersRoute")).OrdersRoute }),
             },
             {
               path: "orders/:orderId",
+              loader: prefetchOrder,
               lazy: async () => ({ Component: (await import("@/features/orders/routes/OrderRoute")).OrderRoute }),
             },
             {
