@@ -9,7 +9,9 @@ import { setupI18n } from "./lib/i18n";
 import { queryClient } from "./lib/query-client";
 import "./index.css";
 
-async function start() {
+type Router = ReturnType<typeof createRouter>;
+
+async function start(): Promise<Router> {
   await setupI18n();
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root element");
@@ -20,23 +22,44 @@ async function start() {
       <App router={router} />
     </StrictMode>,
   );
+  return router;
+}
+
+/** Runs `then` once the first page is on screen (the router idle) and the browser has nothing else to do. */
+function afterFirstPage(router: Router, then: () => void) {
+  const whenIdle = () => {
+    if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(then, { timeout: 5000 });
+    else window.setTimeout(then, 1000);
+  };
+  const shown = (state: Router["state"]) => state.initialized && state.navigation.state === "idle";
+  if (shown(router.state)) {
+    whenIdle();
+    return;
+  }
+  const unsubscribe = router.subscribe((state) => {
+    if (!shown(state)) return;
+    unsubscribe();
+    whenIdle();
+  });
 }
 
 /**
- * The service worker (see vite.config.ts) is registered once the page has loaded, so it never
- * competes with the first render. A new version takes over at once; the page reloads into it
- * only when nobody is looking (the tab hidden), so a half-filled form is not lost, and at once
- * when a lazy route of the old version can no longer be fetched.
+ * The service worker (see vite.config.ts) is installed only after the first page is shown:
+ * its install downloads every chunk of the app, which would otherwise compete with that
+ * page's own requests and main thread on a phone. A new version takes over at once; the page
+ * reloads into it only when nobody is looking (the tab hidden), so a half-filled form is not
+ * lost, and at once when a lazy route of the old version can no longer be fetched.
  */
-function keepAppUpToDate() {
+function keepAppUpToDate(router: Router) {
   if (!import.meta.env.PROD) return;
   const reloadWhenHidden = () => {
     if (document.visibilityState === "hidden") window.location.reload();
     else document.addEventListener("visibilitychange", reloadWhenHidden, { once: true });
   };
-  window.addEventListener("vite:preloadError", () => window.location.reload());
-  registerSW({ onNeedReload: reloadWhenHidden });
+  window.addEventListener("vite:preloadError", () => {
+    window.location.reload();
+  });
+  afterFirstPage(router, () => registerSW({ immediate: true, onNeedReload: reloadWhenHidden }));
 }
 
-void start();
-keepAppUpToDate();
+void start().then(keepAppUpToDate);
