@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineTotalCents, nextTierOffer, orderableAtLeast, tierAt, tierRanges } from "./tiers";
+import { lineTotalCents, nextTierOffer, orderableAtLeast, orderableQuantity, tierAt, tierRanges } from "./tiers";
 
 const COCA_COLA = [
   { min_quantity: 10, unit_price: "1100.00" },
@@ -71,5 +71,13 @@ describe("orderable quantities", () => {
 
   it("counts steps from the minimum, not from zero", () => {
     expect(orderableAtLeast(5, { minOrderQty: 2, orderIncrement: 4 })).toBe(6);
+  });
+
+  it("never goes above the largest quantity the API accepts, and stays on the steps", () => {
+    const steps = { minOrderQty: 4, orderIncrement: 7 };
+    expect(orderableQuantity(12, steps)).toBe(18);
+    expect(orderableQuantity(999_999, steps)).toBe(999_996);
+    expect(orderableQuantity(5_000_000, steps)).toBe(999_996);
+    expect(orderableQuantity(Number.NaN, steps)).toBe(4);
   });
 });
