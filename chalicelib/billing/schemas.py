@@ -54,7 +54,7 @@ class PlanCreate(Strict):
     audience: Audience
     price_monthly: Price
     price_yearly: Price
-    trial_days: Annotated[int, Field(ge=0, le=365)] = 0
+    trial_days: Annotated[StrictInt, Field(ge=0, le=365)] = 0
     limits: PlanLimits = Field(default_factory=PlanLimits)
     features: PlanFeatures = Field(default_factory=PlanFeatures)
 
@@ -70,7 +70,7 @@ class PlanUpdate(Strict):
     name: Annotated[str | None, Field(min_length=1, max_length=100)] = None
     price_monthly: Price | None = None
     price_yearly: Price | None = None
-    trial_days: Annotated[int | None, Field(ge=0, le=365)] = None
+    trial_days: Annotated[StrictInt | None, Field(ge=0, le=365)] = None
     limits: PlanLimits | None = None
     features: PlanFeatures | None = None
     status: PlanStatus | None = None

@@ -33,3 +33,5 @@ def test_a_boolean_is_not_a_plan_limit(api, db):
             "price_yearly": "100.00", "limits": {"orders_per_month": False}}  # fmt: skip
     r = api.post("/admin/plans", body, token=admin)
     assert (r.status_code, r.json_body["error"]["details"][0]["code"]) == (400, "int_type")
+    r = api.post("/admin/plans", {**body, "limits": {}, "trial_days": False}, token=admin)
+    assert (r.status_code, r.json_body["error"]["details"][0]["code"]) == (400, "int_type")
