@@ -14,11 +14,16 @@
   regardless (nothing is removed; only adding more is refused).
 - No change while an invoice is open (pay it first), while cancelling (resume first),
   or unless the subscription is trialing or active.
+
+`preview_change` answers what the same request would do now (when, the charge now, the
+new price) through the same decision (`_decide`), refusing what the change would refuse.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
@@ -35,13 +40,20 @@ from chalicelib.billing.errors import (
 from chalicelib.billing.models import Plan, Subscription
 from chalicelib.billing.presenters import invoice_out
 from chalicelib.billing.proration import prorated_charge
-from chalicelib.billing.schemas import ChangeSubscription, ChangeWarning, SubscriptionResult
+from chalicelib.billing.schemas import (
+    ChangeOutcome,
+    ChangePreview,
+    ChangeSubscription,
+    ChangeWarning,
+    SubscriptionResult,
+)
 from chalicelib.billing.service import charge, new_invoice, offered_plan, plan_of, present
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import field_error
 from chalicelib.core.outbox import record_event
 from chalicelib.core.principal import Principal
+from chalicelib.core.settings import get_settings
 
 
 def _live(session: Session, principal: Principal) -> Subscription:
@@ -87,10 +99,21 @@ def over_limits(session: Session, business_id: uuid.UUID, plan: Plan) -> list[di
     return details
 
 
-def change_subscription(
-    session: Session, *, principal: Principal, request: ChangeSubscription, source_ip: str | None
-) -> SubscriptionResult:
-    subscription = _live(session, principal)
+@dataclass(frozen=True)
+class _Decision:
+    """What a change asked for now would do; the real change applies it, the preview presents it."""
+
+    outcome: ChangeOutcome
+    current: Plan
+    plan: Plan
+    interval: str
+    charge_now: Decimal
+
+
+def _decide(
+    session: Session, subscription: Subscription, principal: Principal, request: ChangeSubscription, now: datetime
+) -> _Decision:
+    """The one rule for every change, refusing what the change would refuse."""
     if subscription.status in ("incomplete", "past_due", "suspended"):
         raise OpenInvoiceUnpaid(extra={"subscription_status": subscription.status})
     if subscription.status not in ("trialing", "active") or subscription.cancel_at_period_end:
@@ -104,15 +127,60 @@ def change_subscription(
     if request.plan_code:
         plan = offered_plan(session, request.plan_code, principal.business_kind, current=current)
     interval = request.interval or subscription.interval
+    none = Decimal("0.00")
     if plan.id == subscription.plan_id and interval == subscription.interval:
         if subscription.scheduled_plan_id is None and subscription.scheduled_interval is None:
             raise NoChange()
-        subscription.scheduled_plan_id, subscription.scheduled_interval = None, None
-        _history(session, subscription, "scheduled_change_withdrawn", principal)
-        return SubscriptionResult(subscription=present(session, subscription))
+        return _Decision("withdraw_scheduled", current, plan, interval, none)
     problems = over_limits(session, subscription.business_id, plan)
     if problems:
         raise UsageExceedsPlan(details=problems)
+    if subscription.status == "trialing":
+        return _Decision("now_in_trial", current, plan, interval, none)
+    if interval == subscription.interval and plan.price(interval) > current.price(interval):
+        amount = prorated_charge(
+            old_price=current.price(subscription.interval),
+            new_price=plan.price(subscription.interval),
+            period_start=subscription.current_period_start,
+            period_end=subscription.current_period_end,
+            now=now,
+        )
+        return _Decision("upgrade_now", current, plan, interval, amount)
+    return _Decision("at_period_end", current, plan, interval, none)
+
+
+def preview_change(session: Session, *, principal: Principal, request: ChangeSubscription) -> ChangePreview:
+    """What `change_subscription` with the same request would do now, without doing it."""
+    subscription = repository.live_subscription(session, principal.require_business_id())
+    if subscription is None:
+        raise SubscriptionNotFound()
+    now = utcnow()
+    decision = _decide(session, subscription, principal, request, now)
+    later = decision.outcome == "at_period_end"
+    return ChangePreview(
+        outcome=decision.outcome,
+        applies="period_end" if later else "now",
+        effective_at=subscription.current_period_end if later else now,
+        charge_now=decision.charge_now,
+        new_price=decision.plan.price(decision.interval),
+        currency=get_settings().currency,
+        plan_code=decision.plan.code,
+        interval=decision.interval,
+        warnings=_warnings(subscription, decision.current, decision.plan, decision.interval) if later else [],
+    )
+
+
+def change_subscription(
+    session: Session, *, principal: Principal, request: ChangeSubscription, source_ip: str | None
+) -> SubscriptionResult:
+    subscription = _live(session, principal)
+    now = utcnow()
+    decision = _decide(session, subscription, principal, request, now)
+    current, plan, interval = decision.current, decision.plan, decision.interval
+    if decision.outcome == "withdraw_scheduled":
+        subscription.scheduled_plan_id, subscription.scheduled_interval = None, None
+        _history(session, subscription, "scheduled_change_withdrawn", principal)
+        return SubscriptionResult(subscription=present(session, subscription))
     change = {
         "from_plan": current.code,
         "to_plan": plan.code,
@@ -120,14 +188,14 @@ def change_subscription(
         "to_interval": interval,
     }
     subscription.scheduled_plan_id, subscription.scheduled_interval = None, None
-    subscription.updated_at = utcnow()
-    if subscription.status == "trialing":
+    subscription.updated_at = now
+    if decision.outcome == "now_in_trial":
         subscription.plan_id, subscription.interval = plan.id, interval
         _history(session, subscription, "changed_during_trial", principal, change)
         _audit(session, "changed", subscription, principal, source_ip, change)
         return SubscriptionResult(subscription=present(session, subscription))
-    if interval == subscription.interval and plan.price(interval) > current.price(interval):
-        return _upgrade(session, subscription, current, plan, principal, source_ip, change)
+    if decision.outcome == "upgrade_now":
+        return _upgrade(session, subscription, plan, decision.charge_now, now, principal, source_ip, change)
     subscription.scheduled_plan_id = plan.id if plan.id != subscription.plan_id else None
     subscription.scheduled_interval = interval if interval != subscription.interval else None
     _history(session, subscription, "change_scheduled", principal, change)
@@ -140,20 +208,13 @@ def change_subscription(
 def _upgrade(
     session: Session,
     subscription: Subscription,
-    current: Plan,
     plan: Plan,
+    amount: Decimal,
+    now: datetime,
     principal: Principal,
     source_ip: str | None,
     change: dict[str, str],
 ) -> SubscriptionResult:
-    now = utcnow()
-    amount = prorated_charge(
-        old_price=current.price(subscription.interval),
-        new_price=plan.price(subscription.interval),
-        period_start=subscription.current_period_start,
-        period_end=subscription.current_period_end,
-        now=now,
-    )
     subscription.plan_id = plan.id
     data = {**change, "prorated_charge": str(amount)}
     _history(session, subscription, "upgraded", principal, data)

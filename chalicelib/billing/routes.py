@@ -13,6 +13,7 @@ from chalice.app import Blueprint, Response
 from chalicelib.billing import changes, invoices_pdf, plans, service, trial
 from chalicelib.billing.schemas import (
     AdminPlanQuery,
+    ChangePreview,
     ChangeSubscription,
     EndTrial,
     InvoicePage,
@@ -95,6 +96,16 @@ def end_trial(ctx: RequestContext[EndTrial, None]) -> SubscriptionResult:
 )  # fmt: skip
 def change_subscription(ctx: RequestContext[ChangeSubscription, None]) -> SubscriptionResult:
     return changes.change_subscription(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
+
+
+@endpoint(
+    subscription_bp, "/subscription/change/preview", "POST",
+    summary="What a plan or interval change would do now (when, the charge now, the new price), changing nothing",
+    request=ChangeSubscription, response=ChangePreview, tags=TAGS, roles=(OWNER,), business_kinds=BOTH_SIDES,
+    errors=(404, 409, 422),
+)  # fmt: skip
+def preview_change(ctx: RequestContext[ChangeSubscription, None]) -> ChangePreview:
+    return changes.preview_change(ctx.session, principal=ctx.principal, request=ctx.body)
 
 
 @endpoint(

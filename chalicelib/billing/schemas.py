@@ -229,6 +229,27 @@ class SubscriptionResult(Schema):
     warnings: list[ChangeWarning] = Field(default_factory=list)
 
 
+ChangeOutcome = Literal["now_in_trial", "upgrade_now", "at_period_end", "withdraw_scheduled"]
+
+
+class ChangePreview(Schema):
+    """What POST /subscription/change with the same body would do now; nothing is changed."""
+
+    outcome: ChangeOutcome = Field(
+        description="now_in_trial: applies at once, nothing charged; upgrade_now: applies at once, the rest of the "
+        "period charged now; at_period_end: scheduled for the period end; withdraw_scheduled: the current plan "
+        "again, the scheduled change is cancelled."
+    )
+    applies: Literal["now", "period_end"]
+    effective_at: datetime
+    charge_now: Decimal = Field(description="Charged when the change is confirmed (0.00 unless upgrade_now).")
+    new_price: Decimal = Field(description="The chosen plan's price per interval, charged from the next period.")
+    currency: str
+    plan_code: str
+    interval: Interval
+    warnings: list[ChangeWarning] = Field(default_factory=list)
+
+
 class PaymentStarted(Schema):
     invoice: InvoiceOut
     payment_id: uuid.UUID

@@ -1325,6 +1325,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/subscription/change/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a plan or interval change would do now (when, the charge now, the new price), changing nothing */
+        post: operations["post_subscription_change_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/subscription/end-trial": {
         parameters: {
             query?: never;
@@ -2146,6 +2163,49 @@ export interface components {
             current_password: string;
             /** New Password */
             new_password: string;
+        };
+        /**
+         * ChangePreview
+         * @description What POST /subscription/change with the same body would do now; nothing is changed.
+         */
+        ChangePreview: {
+            /**
+             * Applies
+             * @enum {string}
+             */
+            applies: "now" | "period_end";
+            /**
+             * Charge Now
+             * @description Charged when the change is confirmed (0.00 unless upgrade_now).
+             */
+            charge_now: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Effective At
+             * Format: date-time
+             */
+            effective_at: string;
+            /**
+             * Interval
+             * @enum {string}
+             */
+            interval: "month" | "year";
+            /**
+             * New Price
+             * @description The chosen plan's price per interval, charged from the next period.
+             */
+            new_price: string;
+            /**
+             * Outcome
+             * @description now_in_trial: applies at once, nothing charged; upgrade_now: applies at once, the rest of the period charged now; at_period_end: scheduled for the period end; withdraw_scheduled: the current plan again, the scheduled change is cancelled.
+             * @enum {string}
+             */
+            outcome: "now_in_trial" | "upgrade_now" | "at_period_end" | "withdraw_scheduled";
+            /** Plan Code */
+            plan_code: string;
+            /** Warnings */
+            warnings?: components["schemas"]["ChangeWarning"][];
         };
         /** ChangeSubscription */
         ChangeSubscription: {
@@ -9805,6 +9865,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_subscription_change_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeSubscription"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePreview"];
                 };
             };
             /** @description Bad Request */

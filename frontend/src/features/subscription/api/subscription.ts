@@ -14,6 +14,7 @@ export type Invoice = Schemas["InvoiceOut"];
 export type Provider = Schemas["StartSubscription"]["provider"];
 export type StartSubscription = Schemas["StartSubscription"];
 export type PaymentStarted = Schemas["PaymentStarted"];
+export type ChangePreview = Schemas["ChangePreview"];
 
 export const INVOICE_PAGE_SIZE = 10;
 
@@ -55,6 +56,20 @@ export const invoicesQuery = infiniteQueryOptions({
   initialPageParam: undefined as string | undefined,
   getNextPageParam: (page) => page.next_cursor ?? undefined,
 });
+
+/**
+ * What changing to `planCode` on `interval` would do now, as the API works it out (its refusals are the change's).
+ * Kept apart from the "subscription" keys so a change's refresh does not ask for a preview of the plan just taken.
+ */
+export function changePreviewQuery(planCode: string, interval: Interval) {
+  return queryOptions({
+    queryKey: ["change-preview", planCode, interval],
+    queryFn: ({ signal }) =>
+      unwrap(api.POST("/subscription/change/preview", { body: { plan_code: planCode, interval }, signal })),
+    retry: false,
+    staleTime: 0,
+  });
+}
 
 /** Every change answers the subscription as it now is: the cache takes it, the rest is read again. */
 function useSubscriptionMutation<Variables, Result extends { subscription: Subscription } | PaymentStarted>(

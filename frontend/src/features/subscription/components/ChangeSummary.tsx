@@ -2,30 +2,25 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/Alert";
 import { DateTime } from "@/components/DateTime";
 import { Money } from "@/components/Money";
-import { fromCents } from "@/lib/money";
-import type { Interval, Plan, Subscription } from "../api/subscription";
-import { type ChangePreview, priceOf } from "../lib/change-preview";
+import type { ChangePreview, Subscription } from "../api/subscription";
 
 interface ChangeSummaryProps {
+  /** The API's answer to "what would this change do now". */
   preview: ChangePreview;
   subscription: Subscription;
-  plan: Plan;
-  interval: Interval;
 }
 
 /** What confirming the change does and costs, said before the owner confirms. */
-export function ChangeSummary({ preview, subscription, plan, interval }: ChangeSummaryProps) {
+export function ChangeSummary({ preview, subscription }: ChangeSummaryProps) {
   const { t } = useTranslation();
   const price = (
     <>
-      <Money amount={priceOf(plan, interval)} currency={plan.currency} className="font-semibold" />{" "}
-      {t(`subscription.plans.per.${interval}`)}
+      <Money amount={preview.new_price} currency={preview.currency} className="font-semibold" />{" "}
+      {t(`subscription.plans.per.${preview.interval}`)}
     </>
   );
-  switch (preview.kind) {
-    case "current":
-      return <Alert>{t("subscription.change.current")}</Alert>;
-    case "withdraw":
+  switch (preview.outcome) {
+    case "withdraw_scheduled":
       return <Alert>{t("subscription.change.withdraw")}</Alert>;
     case "now_in_trial":
       return (
@@ -38,8 +33,8 @@ export function ChangeSummary({ preview, subscription, plan, interval }: ChangeS
         <Alert tone="warning" title={t("subscription.change.nowTitle")}>
           <p data-testid="proration">
             {t("subscription.change.upgradePay")}{" "}
-            <Money amount={fromCents(preview.chargeCents)} currency={plan.currency} className="text-base font-bold" />{" "}
-            {t("subscription.change.upgradeFor")} <DateTime iso={preview.periodEnd} />.
+            <Money amount={preview.charge_now} currency={preview.currency} className="text-base font-bold" />{" "}
+            {t("subscription.change.upgradeFor")} <DateTime iso={subscription.current_period_end} />.
           </p>
           <p className="mt-1">
             {t("subscription.change.upgradePhone", { phone: subscription.payer_phone })} {t("subscription.change.then")}{" "}
@@ -52,7 +47,7 @@ export function ChangeSummary({ preview, subscription, plan, interval }: ChangeS
       return (
         <Alert title={t("subscription.change.laterTitle")}>
           <p>
-            {t("subscription.change.laterOn")} <DateTime iso={preview.effectiveAt} />.{" "}
+            {t("subscription.change.laterOn")} <DateTime iso={preview.effective_at} />.{" "}
             {t("subscription.change.laterNothingNow")} {price}.
           </p>
         </Alert>

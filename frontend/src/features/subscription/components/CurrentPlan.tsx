@@ -3,7 +3,7 @@ import { LinkButton } from "@/components/Button";
 import { DateTime } from "@/components/DateTime";
 import { Money } from "@/components/Money";
 import type { Subscription } from "../api/subscription";
-import { priceOf } from "../lib/change-preview";
+import { priceOf } from "../lib/plan-price";
 import { PlanLimits } from "./PlanLimits";
 import { StatusBadge } from "./StatusBadge";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/Button";
 import { DateTime } from "@/components/DateTime";
 import { Money } from "@/components/Money";
 import { type Subscription, useEndTrial } from "../api/subscription";
-import { priceOf } from "../lib/change-preview";
+import { priceOf } from "../lib/plan-price";
 import { PayerForm } from "./PayerForm";
 
 interface EndTrialProps {

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Money } from "@/components/Money";
 import { fromCents } from "@/lib/money";
 import type { Interval, Plan } from "../api/subscription";
-import { priceOf, yearlySavingCents } from "../lib/change-preview";
+import { priceOf, yearlySavingCents } from "../lib/plan-price";
 import { PlanLimits } from "./PlanLimits";
 
 interface PlanCardProps {

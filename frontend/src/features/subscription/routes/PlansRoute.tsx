@@ -14,6 +14,7 @@ import {
   type Interval,
   type Plan,
   type Subscription,
+  changePreviewQuery,
   plansQuery,
   subscriptionQuery,
   useChangeSubscription,
@@ -24,7 +25,7 @@ import { ChangeSummary } from "../components/ChangeSummary";
 import { IntervalToggle } from "../components/IntervalToggle";
 import { PayerForm } from "../components/PayerForm";
 import { PlanCard } from "../components/PlanCard";
-import { previewChange, priceOf } from "../lib/change-preview";
+import { priceOf } from "../lib/plan-price";
 import type { Notice } from "../lib/notice";
 
 /** Subscriptions that no longer hold a plan: choosing one starts a new subscription. */
@@ -96,8 +97,23 @@ function ChangePlan({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const change = useChangeSubscription();
-  const [now] = useState(() => new Date());
-  const preview = previewChange(subscription, plan, interval, now);
+  const preview = useQuery(changePreviewQuery(plan.code, interval));
+  if (preview.isPending) return <Skeleton className="h-28 w-full rounded-xl" />;
+  if (preview.isError) {
+    if (preview.error instanceof ApiError && preview.error.code === "no_change") {
+      return <Alert>{t("subscription.change.current")}</Alert>;
+    }
+    const details = preview.error instanceof ApiError ? preview.error.details : [];
+    return (
+      <div className="flex flex-col gap-3">
+        <BillingErrorSummary error={preview.error} unplaced={details} />
+        <Button variant="secondary" onClick={onDone}>
+          {t("actions.cancel")}
+        </Button>
+      </div>
+    );
+  }
+  const { outcome } = preview.data;
   const confirm = () =>
     change.mutate(
       { plan_code: plan.code, interval },
@@ -108,25 +124,23 @@ function ChangePlan({
             return;
           }
           const kind: Notice["notice"] =
-            preview.kind === "withdraw" ? "withdrawn" : preview.kind === "at_period_end" ? "scheduled" : "changed";
+            outcome === "withdraw_scheduled" ? "withdrawn" : outcome === "at_period_end" ? "scheduled" : "changed";
           void navigate("/subscription", { state: { notice: kind } satisfies Notice });
         },
       },
     );
   return (
     <div className="flex flex-col gap-3">
-      <ChangeSummary preview={preview} subscription={subscription} plan={plan} interval={interval} />
+      <ChangeSummary preview={preview.data} subscription={subscription} />
       <BillingErrorSummary error={change.error} unplaced={change.error instanceof ApiError ? change.error.details : []} />
-      {preview.kind === "current" ? null : (
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <Button isLoading={change.isPending} onClick={confirm}>
-            {preview.kind === "upgrade_now" ? t("subscription.change.confirmPay") : t("subscription.change.confirm")}
-          </Button>
-          <Button variant="secondary" onClick={onDone}>
-            {t("actions.cancel")}
-          </Button>
-        </div>
-      )}
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <Button isLoading={change.isPending} onClick={confirm}>
+          {outcome === "upgrade_now" ? t("subscription.change.confirmPay") : t("subscription.change.confirm")}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          {t("actions.cancel")}
+        </Button>
+      </div>
     </div>
   );
 }
