@@ -182,6 +182,13 @@ class OrderListQuery(Strict):
     limit: Annotated[int, Field(default=20, ge=1, le=100)]
 
 
+class OrderPaymentRef(Schema):
+    """The newest mobile money payment of the order's checkout, open at GET /payments/{id}."""
+
+    id: uuid.UUID
+    status: PaymentStatus
+
+
 class OrderListItem(Schema):
     id: uuid.UUID
     number: str
@@ -194,6 +201,10 @@ class OrderListItem(Schema):
     total: Decimal
     currency: str
     created_at: datetime
+    payment: OrderPaymentRef | None = Field(
+        description="The newest mobile money payment of the order's checkout when the caller is its payer (to pay "
+        "or follow it); null for the wholesaler and for payment on delivery."
+    )
 
 
 class OrderPage(Schema):

@@ -25,6 +25,7 @@ from chalicelib.orders.schemas import (
     OrderListItem,
     OrderOut,
     OrderPage,
+    OrderPaymentRef,
     ReorderOut,
     ReorderSkipped,
     TimelineEntry,
@@ -62,12 +63,26 @@ def list_orders(
     )
     page = rows[:limit]
     next_cursor = created_cursor(page[-1].Order) if len(rows) > limit else None
+    payments = _payments(session, principal, [row.Order for row in page])
     return OrderPage(
-        items=[_list_item(row.Order, row.retailer_name, row.wholesaler_name) for row in page], next_cursor=next_cursor
+        items=[_list_item(row.Order, row.retailer_name, row.wholesaler_name, payments) for row in page],
+        next_cursor=next_cursor,
     )
 
 
-def _list_item(order: Order, retailer_name: str, wholesaler_name: str) -> OrderListItem:
+def _payments(session: Session, principal: Principal, orders: list[Order]) -> dict[uuid.UUID, OrderPaymentRef]:
+    """checkout id -> its newest payment, for the orders the caller pays (one query for all)."""
+    if not orders:
+        return {}
+    found = repository.latest_checkout_payments(
+        session, principal.require_business_id(), list({order.checkout_id for order in orders})
+    )
+    return {checkout_id: OrderPaymentRef(id=pid, status=status) for checkout_id, (pid, status) in found.items()}
+
+
+def _list_item(
+    order: Order, retailer_name: str, wholesaler_name: str, payments: dict[uuid.UUID, OrderPaymentRef]
+) -> OrderListItem:
     return OrderListItem(
         id=order.id,
         number=order.number,
@@ -80,12 +95,15 @@ def _list_item(order: Order, retailer_name: str, wholesaler_name: str) -> OrderL
         total=order.total,
         currency=order.currency,
         created_at=order.created_at,
+        payment=payments.get(order.checkout_id),
     )
 
 
-def order_detail(session: Session, order: Order) -> OrderOut:
+def order_detail(session: Session, principal: Principal, order: Order) -> OrderOut:
     names = repository.business_names(session, [order.retailer_id, order.wholesaler_id])
-    base = _list_item(order, names[order.retailer_id], names[order.wholesaler_id])
+    base = _list_item(
+        order, names[order.retailer_id], names[order.wholesaler_id], _payments(session, principal, [order])
+    )
     return OrderOut(
         **base.model_dump(),
         subtotal=order.subtotal,
@@ -128,7 +146,7 @@ def invoice_label(order: Order) -> str | None:
 
 
 def get_order(session: Session, *, principal: Principal, order_id: uuid.UUID) -> OrderOut:
-    return order_detail(session, _order(session, principal, order_id))
+    return order_detail(session, principal, _order(session, principal, order_id))
 
 
 def transition(
@@ -171,13 +189,13 @@ def transition(
         target_type="order",
         target_id=order.id,
     )
-    return order_detail(session, order)
+    return order_detail(session, principal, order)
 
 
 def cancel_by_retailer(session: Session, *, principal: Principal, order_id: uuid.UUID, reason: str | None) -> OrderOut:
     order = _order(session, principal, order_id, lock=True)
     cancel(session, order, actor=state.RETAILER, actor_user_id=principal.user_id, reason=reason)
-    return order_detail(session, order)
+    return order_detail(session, principal, order)
 
 
 def confirm_receipt(
@@ -194,7 +212,7 @@ def confirm_receipt(
         target_type="order",
         target_id=order.id,
     )
-    return order_detail(session, order)
+    return order_detail(session, principal, order)
 
 
 def cancel(
@@ -275,7 +293,7 @@ def record_collection(
         target_id=order.id,
         details={"amount": str(request.amount), "method": request.method},
     )
-    return order_detail(session, order)
+    return order_detail(session, principal, order)
 
 
 def reorder(session: Session, *, principal: Principal, order_id: uuid.UUID) -> ReorderOut:

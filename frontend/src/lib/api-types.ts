@@ -3090,6 +3090,8 @@ export interface components {
             id: string;
             /** Number */
             number: string;
+            /** @description The newest mobile money payment of the order's checkout when the caller is its payer (to pay or follow it); null for the wholesaler and for payment on delivery. */
+            payment: components["schemas"]["OrderPaymentRef"] | null;
             /**
              * Payment Method
              * @enum {string}
@@ -3164,6 +3166,8 @@ export interface components {
             lines: components["schemas"]["OrderLineOut"][];
             /** Number */
             number: string;
+            /** @description The newest mobile money payment of the order's checkout when the caller is its payer (to pay or follow it); null for the wholesaler and for payment on delivery. */
+            payment: components["schemas"]["OrderPaymentRef"] | null;
             /**
              * Payment Method
              * @enum {string}
@@ -3208,6 +3212,22 @@ export interface components {
             items: components["schemas"]["OrderListItem"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /**
+         * OrderPaymentRef
+         * @description The newest mobile money payment of the order's checkout, open at GET /payments/{id}.
+         */
+        OrderPaymentRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed" | "needs_review" | "refunded" | "partially_refunded";
         };
         /** OrderSummary */
         OrderSummary: {

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { DateTime } from "@/components/DateTime";
 import { Money } from "@/components/Money";
 import type { OrderListItem } from "../api/types";
+import { OrderPaymentLink } from "./OrderPaymentLink";
 import { OrderStatusBadge } from "./OrderStatusBadge";
 
 export function OrderCard({ order }: { order: OrderListItem }) {
@@ -25,6 +26,7 @@ export function OrderCard({ order }: { order: OrderListItem }) {
           <Money amount={order.total} currency={order.currency} className="text-base font-semibold text-stone-900" />
         </span>
       </Link>
+      <OrderPaymentLink order={order} className="mt-2 w-full" />
     </li>
   );
 }

@@ -16,6 +16,7 @@ import { ConfirmReceipt } from "../components/ConfirmReceipt";
 import { DeliveryDetails } from "../components/DeliveryDetails";
 import { InvoiceButton } from "../components/InvoiceButton";
 import { OrderLines } from "../components/OrderLines";
+import { OrderPaymentLink } from "../components/OrderPaymentLink";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { OrderTimeline } from "../components/OrderTimeline";
 import { ReorderButton } from "../components/ReorderButton";
@@ -49,7 +50,10 @@ function OrderView({ order }: { order: Order }) {
       </PageTitle>
       {order.status === "pending_payment" && order.expires_at ? (
         <Alert tone="warning">
-          {t("orders.awaitingPayment")} <DateTime iso={order.expires_at} style="dateTime" />
+          <p>
+            {t("orders.awaitingPayment")} <DateTime iso={order.expires_at} style="dateTime" />
+          </p>
+          <OrderPaymentLink order={order} className="mt-2 w-full sm:w-auto" />
         </Alert>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem] lg:items-start">

@@ -17,6 +17,7 @@ export function order(overrides: Partial<Order> = {}): Order {
     total: "3950.00",
     currency: "KES",
     created_at: "2026-12-01T07:00:00Z",
+    payment: null,
     subtotal: "3450.00",
     delivery_fee: "500.00",
     amount_collected: "0.00",
