@@ -115,3 +115,27 @@ test("API answers always come from the network, never from the service worker's 
   expect(cached.filter((url) => !url.startsWith(`${stack.webUrl}/`))).toEqual([]);
   expect(cached.filter((url) => /^\/(api|auth)(\/|$)/.test(new URL(url).pathname))).toEqual([]);
 });
+
+test.describe("a route whose code is gone (a new version deployed meanwhile)", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("reloads once into the page it was heading to, and if its code is still missing shows the error page, no reload loop", async ({
+    page,
+  }) => {
+    await page.route(/\/assets\/CategoriesRoute-[\w-]+\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
+    let loads = 0;
+    page.on("load", () => {
+      loads += 1;
+    });
+    await page.goto("/sign-in");
+    await signInThroughPage(page, DEMO_RETAILER, DEMO_PASSWORD);
+    await expect(page.getByRole("heading", { name: "Find products" })).toBeVisible();
+
+    await page.getByRole("link", { name: "Categories" }).first().click();
+
+    await expect(page.getByRole("heading", { name: "This page did not load" })).toBeVisible();
+    await expect(page).toHaveURL(/\/categories$/);
+    await page.waitForTimeout(2_000);
+    expect(loads).toBe(2);
+  });
+});

@@ -43,12 +43,26 @@ function afterFirstPage(router: Router, then: () => void) {
   });
 }
 
+const NEW_VERSION_RELOAD_KEY = "soko.new_version_reload_at";
+
+/** A chunk that is still missing after one reload is a broken deploy: the route's error page says so, no reload loop. */
+function reloadedForNewVersionRecently(now = Date.now()): boolean {
+  try {
+    const last = Number(window.sessionStorage.getItem(NEW_VERSION_RELOAD_KEY) ?? 0);
+    window.sessionStorage.setItem(NEW_VERSION_RELOAD_KEY, String(now));
+    return now - last < 10_000;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * The service worker (see vite.config.ts) is installed only after the first page is shown:
  * its install downloads every chunk of the app, which would otherwise compete with that
  * page's own requests and main thread on a phone. A new version takes over at once; the page
  * reloads into it only when nobody is looking (the tab hidden), so a half-filled form is not
- * lost, and at once when a lazy route of the old version can no longer be fetched.
+ * lost, and at once, into the page the person was heading to, when a lazy route of the old
+ * version can no longer be fetched.
  */
 function keepAppUpToDate(router: Router) {
   if (!import.meta.env.PROD) return;
@@ -57,7 +71,10 @@ function keepAppUpToDate(router: Router) {
     else document.addEventListener("visibilitychange", reloadWhenHidden, { once: true });
   };
   window.addEventListener("vite:preloadError", () => {
-    window.location.reload();
+    if (reloadedForNewVersionRecently()) return;
+    const heading = router.state.navigation.location;
+    if (heading) window.location.assign(router.createHref(heading));
+    else window.location.reload();
   });
   afterFirstPage(router, () => registerSW({ immediate: true, onNeedReload: reloadWhenHidden }));
 }
