@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist", "dist-e2e", "node_modules", "playwright-report", "test-results", "src/lib/api-types.ts"] },
+  { ignores: ["dist", "dist-e2e*", "e2e-logs*", "node_modules", "playwright-report", "test-results*", "src/lib/api-types.ts"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

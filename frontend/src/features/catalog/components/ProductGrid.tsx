@@ -7,11 +7,14 @@ const GRID = "grid gap-3 sm:grid-cols-2 xl:grid-cols-3";
 
 export function ProductGrid({ items, label }: { items: CatalogItem[]; label: string }) {
   return (
-    <ul aria-label={label} className={GRID}>
-      {items.map((item) => (
-        <ProductCard key={item.id} item={item} />
-      ))}
-    </ul>
+    <div>
+      <h2 className="sr-only">{label}</h2>
+      <ul aria-label={label} className={GRID}>
+        {items.map((item) => (
+          <ProductCard key={item.id} item={item} />
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { formatNumber } from "@/lib/format";
+import { useIdle } from "@/lib/use-idle";
 import { useLocale } from "@/lib/use-locale";
 import { unreadCountQuery } from "../api/notifications";
 
@@ -11,7 +12,8 @@ export const MAX_SHOWN_COUNT = 99;
 export function NotificationBell() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const unread = useQuery(unreadCountQuery).data?.unread ?? 0;
+  const idle = useIdle();
+  const unread = useQuery({ ...unreadCountQuery, enabled: idle }).data?.unread ?? 0;
   const shown = unread > MAX_SHOWN_COUNT ? `${formatNumber(MAX_SHOWN_COUNT, locale)}+` : formatNumber(unread, locale);
   return (
     <NavLink

@@ -4,6 +4,7 @@ import { Link, useLocation } from "react-router";
 import { DateTime } from "@/components/DateTime";
 import { Money } from "@/components/Money";
 import { useSessionStore } from "@/lib/session-store";
+import { useIdle } from "@/lib/use-idle";
 import { subscriptionQuery } from "../api/subscription";
 import { type SubscriptionBannerState, bannerState } from "../lib/banner";
 
@@ -12,7 +13,8 @@ export function SubscriptionBanner() {
   const session = useSessionStore((state) => state.session);
   const { pathname } = useLocation();
   const hasBusiness = Boolean(session?.business);
-  const subscription = useQuery({ ...subscriptionQuery, enabled: hasBusiness });
+  const idle = useIdle();
+  const subscription = useQuery({ ...subscriptionQuery, enabled: hasBusiness && idle });
   const state = session ? bannerState(subscription.data, session.user.role) : null;
   if (!state || pathname.startsWith("/subscription")) return null;
   return <SubscriptionBannerView state={state} />;
