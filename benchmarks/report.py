@@ -11,6 +11,10 @@ import psycopg
 
 from benchmarks.measure import Samples, percentile
 
+WEB_RESULTS_POINTER = (
+    "The web app's budgets (first-visit JavaScript, Lighthouse performance and accessibility) are in "
+    "[WEB.md](WEB.md), written by `make bench-web`."
+)
 HEADER = (
     "| Operation | Result (last request); FTS share of products | Handler p50 / p95 / p99 ms "
     "| SQL p50 / p95 / p99 ms | Handler/SQL p50, p95 | Handler - SQL p50 ms | Statements/request "
@@ -118,6 +122,8 @@ def write_results(
         "",
         "Handler = the Chalice app called with API Gateway events (auth + principal query included); SQL = the same",
         "statements replayed on a bare psycopg connection. Target: handler p95 and handler/SQL <= 2.0.",
+        "",
+        WEB_RESULTS_POINTER,
         "",
         HEADER,
         *(row.markdown() for row in rows),
