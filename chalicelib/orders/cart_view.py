@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
 from chalicelib.catalog.pricing import unit_price_at
+from chalicelib.catalog.schemas import TierOut
 from chalicelib.orders import repository
 from chalicelib.orders.models import Cart, CartDelivery, DeliveryOptions
 from chalicelib.orders.pricing import delivery_fee, money
@@ -46,6 +47,7 @@ class PricedLine:
     stock_on_hand: int
     available: bool
     warnings: list[CartWarning]
+    price_tiers: list[TierOut]
 
 
 @dataclass
@@ -226,6 +228,7 @@ def _price_line(item: Any, product: Any, tiers: Sequence[tuple[int, Decimal]], v
         stock_on_hand=product.stock_on_hand,
         available=visible,
         warnings=warnings,
+        price_tiers=[TierOut(min_quantity=minimum, unit_price=price) for minimum, price in tiers],
     )
 
 

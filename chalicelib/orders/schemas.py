@@ -11,6 +11,7 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.accounts.schemas import Address, Phone
+from chalicelib.catalog.schemas import TierOut
 from chalicelib.core.money import MoneyInput
 from chalicelib.core.schema import Schema
 from chalicelib.payments.schemas import NextAction, PaymentStatus, RefundSummary
@@ -98,6 +99,7 @@ class CartLine(Schema):
     stock_on_hand: int
     available: bool
     warnings: list[CartWarning]
+    price_tiers: list[TierOut] = Field(description="The product's tiers, as its product page shows them.")
 
 
 class CartDeliveryChoice(Schema):

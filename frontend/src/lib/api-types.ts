@@ -1977,6 +1977,11 @@ export interface components {
             /** Order Increment */
             order_increment: number;
             /**
+             * Price Tiers
+             * @description The product's tiers, as its product page shows them.
+             */
+            price_tiers: components["schemas"]["TierOut"][];
+            /**
              * Product Id
              * Format: uuid
              */

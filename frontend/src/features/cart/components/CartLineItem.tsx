@@ -1,10 +1,9 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Button } from "@/components/Button";
 import { Money } from "@/components/Money";
-import { productQuery } from "@/features/catalog/api/product";
 import { QuantityStepper } from "@/features/catalog/components/QuantityStepper";
 import { useDebouncedCallback } from "@/lib/use-debounced-callback";
 import { CART_KEY, patchQuantity, sendCartChange, useRemoveLine } from "../api/cart";
@@ -26,9 +25,6 @@ export function CartLineItem({ line, currency, onError }: CartLineItemProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const removeLine = useRemoveLine();
-  const [touched, setTouched] = useState(false);
-  const tiers = useQuery({ ...productQuery(line.product_id), enabled: touched, select: (product) => product.price_tiers });
-  const tierPrices = tiers.data;
   const lineId = line.id;
   const reportError = useRef(onError);
   reportError.current = onError;
@@ -47,22 +43,13 @@ export function CartLineItem({ line, currency, onError }: CartLineItemProps) {
     },
     [queryClient, lineId],
   );
-  const { run: settleLater, pending: settling, cancel: cancelSettle } = useDebouncedCallback(send, QUANTITY_SETTLE_MS);
+  const { run: settleLater, cancel: cancelSettle } = useDebouncedCallback(send, QUANTITY_SETTLE_MS);
 
   useEffect(() => () => pendingCartChanges.sendNow(lineId), [lineId]);
 
-  useEffect(() => {
-    if (!tierPrices || !settling()) return;
-    updateCache((cart) => {
-      const current = cart.groups.flatMap((group) => group.lines).find((candidate) => candidate.id === lineId);
-      return current ? withQuantity(cart, lineId, current.quantity, tierPrices) : cart;
-    });
-  }, [tierPrices, settling, updateCache, lineId]);
-
   const changeQuantity = (quantity: number) => {
     if (quantity === line.quantity) return;
-    setTouched(true);
-    updateCache((cart) => withQuantity(cart, lineId, quantity, tierPrices));
+    updateCache((cart) => withQuantity(cart, lineId, quantity));
     settleLater(quantity);
     pendingCartChanges.schedule(lineId, () => {
       cancelSettle();

@@ -1,4 +1,3 @@
-import type { PriceTier } from "@/lib/api-schemas";
 import { fromCents, toCents } from "@/lib/money";
 import { tierAt } from "@/features/catalog/lib/tiers";
 import type { Cart, CartGroup, CartLine } from "../api/types";
@@ -32,16 +31,16 @@ function repriceCart(cart: Cart, groups: CartGroup[]): Cart {
 
 /**
  * The cart as it will be once the server has the new quantity, shown while it is asked:
- * the tier price at that quantity (when the product's tiers are known, else the line's
- * current price), the line, group and cart totals, all in whole cents. The delivery fee
- * stays as it is; the server's answer replaces all of it.
+ * the tier price at that quantity (from the line's own tiers, as the API sends them; the
+ * line's current price when it has none), the line, group and cart totals, all in whole
+ * cents. The delivery fee stays as it is; the server's answer replaces all of it.
  */
-export function withQuantity(cart: Cart, lineId: string, quantity: number, tiers?: readonly PriceTier[]): Cart {
+export function withQuantity(cart: Cart, lineId: string, quantity: number): Cart {
   const groups = cart.groups.map((group) => {
     if (!group.lines.some((line) => line.id === lineId)) return group;
     const lines = group.lines.map((line) => {
       if (line.id !== lineId) return line;
-      const unitPrice = (tiers && tiers.length > 0 ? tierAt(tiers, quantity)?.unit_price : undefined) ?? line.unit_price;
+      const unitPrice = tierAt(line.price_tiers, quantity)?.unit_price ?? line.unit_price;
       return { ...line, quantity, unit_price: unitPrice, line_total: fromCents(toCents(unitPrice) * quantity) };
     });
     return repriceGroup(group, lines);

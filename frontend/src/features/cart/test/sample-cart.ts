@@ -19,6 +19,7 @@ export function line(overrides: Partial<CartLine> = {}): CartLine {
     stock_on_hand: 400,
     available: true,
     warnings: [],
+    price_tiers: [{ min_quantity: 1, unit_price: "1150.00" }],
     ...overrides,
   };
 }
@@ -60,6 +61,7 @@ export function sampleCart(): Cart {
         unit_price: "720.00",
         unit_price_when_added: "720.00",
         line_total: "1440.00",
+        price_tiers: [{ min_quantity: 1, unit_price: "720.00" }],
       }),
     ],
     subtotal: "4890.00",
@@ -79,6 +81,7 @@ export function sampleCart(): Cart {
         unit_price: "1120.00",
         unit_price_when_added: "1120.00",
         line_total: "2240.00",
+        price_tiers: [{ min_quantity: 2, unit_price: "1120.00" }],
       }),
     ],
     subtotal: "2240.00",
