@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select, text, update
-from sqlalchemy.dialects.postgresql import distinct_on, insert
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, aliased
 
 from chalicelib.accounts.models import Business
@@ -28,7 +28,6 @@ from chalicelib.orders.models import (
     OrderEvent,
     OrderLine,
 )
-from chalicelib.payments.models import Payment
 
 # --- delivery options ------------------------------------------------------------------
 
@@ -251,19 +250,6 @@ def list_orders(
             or_(Order.created_at < created_at, and_(Order.created_at == created_at, Order.id < last_id))
         )
     return session.execute(statement.order_by(Order.created_at.desc(), Order.id.desc()).limit(limit)).all()
-
-
-def latest_checkout_payments(
-    session: Session, payer_id: uuid.UUID, checkout_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, tuple[uuid.UUID, str]]:
-    """checkout id -> (id, status) of its newest payment, only of checkouts `payer_id` pays."""
-    rows = session.execute(
-        select(Payment.checkout_id, Payment.id, Payment.status)
-        .where(Payment.checkout_id.in_(checkout_ids), Payment.payer_business_id == payer_id)
-        .ext(distinct_on(Payment.checkout_id))
-        .order_by(Payment.checkout_id, Payment.created_at.desc(), Payment.id.desc())
-    )
-    return {checkout_id: (payment_id, str(status)) for checkout_id, payment_id, status in rows if checkout_id}
 
 
 def business_names(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:

@@ -33,6 +33,7 @@ from chalicelib.orders.schemas import (
 )
 from chalicelib.orders.stock import StockLine, return_stock
 from chalicelib.payments import refunds, settlements
+from chalicelib.payments import repository as payments_repository
 from chalicelib.payments.service import record_collection_on_delivery
 
 COLLECTABLE_STATUSES = frozenset({"accepted", "packed", "dispatched", "delivered", "completed"})
@@ -74,7 +75,7 @@ def _payments(session: Session, principal: Principal, orders: list[Order]) -> di
     """checkout id -> its newest payment, for the orders the caller pays (one query for all)."""
     if not orders:
         return {}
-    found = repository.latest_checkout_payments(
+    found = payments_repository.latest_payments_of_checkouts(
         session, principal.require_business_id(), list({order.checkout_id for order in orders})
     )
     return {checkout_id: OrderPaymentRef(id=pid, status=status) for checkout_id, (pid, status) in found.items()}

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
@@ -189,6 +189,19 @@ def pending_payments_of_checkouts(session: Session, checkout_ids: Sequence[uuid.
         .order_by(Payment.id)
         .with_for_update()
     ).all()
+
+
+def latest_payments_of_checkouts(
+    session: Session, payer_id: uuid.UUID, checkout_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[uuid.UUID, str]]:
+    """checkout id -> (id, status) of its newest payment, only of checkouts `payer_id` pays."""
+    rows = session.execute(
+        select(Payment.checkout_id, Payment.id, Payment.status)
+        .where(Payment.checkout_id.in_(checkout_ids), Payment.payer_business_id == payer_id)
+        .ext(distinct_on(Payment.checkout_id))
+        .order_by(Payment.checkout_id, Payment.created_at.desc(), Payment.id.desc())
+    )
+    return {checkout_id: (payment_id, str(status)) for checkout_id, payment_id, status in rows if checkout_id}
 
 
 def pending_payments_of_invoices(
