@@ -39,20 +39,6 @@ def test_an_invoice_of_another_business_or_of_no_one_is_404_and_is_neither_shown
     assert open_invoice(db, subscription_of(db, owner.business.id).id).id == invoice.id
 
 
-def test_a_pdf_asked_for_without_accepting_pdf_is_a_400_envelope(api: Api, db: Session) -> None:
-    """API Gateway returns a binary body only to a request that accepts its type."""
-    make_plan(db, "r-pdf", "retailer", price_monthly=Decimal("1250.00"))
-    owner = make_actor(db, "retailer")
-    start(owner, "r-pdf")
-    invoice = open_invoice(db, subscription_of(db, owner.business.id).id)
-
-    r = api.get(f"/subscription/invoices/{invoice.id}/invoice.pdf", token=owner.token)
-
-    assert r.status_code == 400
-    assert r.json_body == {"error": {"code": "bad_request", "message": "The request is malformed.", "details": []}}
-    assert r.headers["Content-Type"] == "application/json"
-
-
 def test_changing_a_subscription_set_to_cancel_is_422_and_changes_nothing(api: Api, db: Session) -> None:
     make_plan(db, "w-small", trial_days=14, price_monthly=Decimal("1000.00"))
     make_plan(db, "w-large", trial_days=14, price_monthly=Decimal("3000.00"))
