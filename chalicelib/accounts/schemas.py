@@ -2,20 +2,46 @@
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from chalicelib.accounts.validation import check_password, normalize_country, normalize_email, normalize_phone
+from chalicelib.accounts.validation import (
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    check_password,
+    normalize_country,
+    normalize_email,
+    normalize_phone,
+)
 from chalicelib.core.schema import Schema
 from chalicelib.core.settings import get_settings
 
-Email = Annotated[str, Field(max_length=320), AfterValidator(normalize_email)]
+
+def _current_version(setting: str) -> Callable[[dict[str, Any]], None]:
+    def document(schema: dict[str, Any]) -> None:
+        """A pattern, not an enum: the web app sends the version it was built with as a string."""
+        schema["pattern"] = "^" + re.escape(getattr(get_settings(), setting)).replace("\\-", "-") + "$"
+
+    return document
+
+
+Email = Annotated[str, Field(max_length=320, json_schema_extra={"format": "email"}), AfterValidator(normalize_email)]
 Phone = Annotated[str, Field(max_length=32), AfterValidator(normalize_phone)]
-Country = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(normalize_country)]
+Country = Annotated[
+    str,
+    Field(min_length=2, max_length=2, json_schema_extra={"pattern": "^[A-Za-z]{2}$"}),
+    AfterValidator(normalize_country),
+]
+NewPassword = Annotated[
+    str,
+    Field(max_length=256, json_schema_extra={"minLength": MIN_PASSWORD_LENGTH, "maxLength": MAX_PASSWORD_LENGTH}),
+]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 BusinessKind = Literal["retailer", "wholesaler"]
 VerificationStatus = Literal["not_required", "pending", "verified", "rejected"]
@@ -33,6 +59,13 @@ class Address(Strict):
 
 
 class BusinessRegistration(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"kind": {"const": "wholesaler"}}, "required": ["kind"]},
+            "then": {"properties": {"tax_id": {"type": "string", "pattern": "\\S"}}, "required": ["tax_id"]},
+        }
+    )
+
     kind: BusinessKind
     name: Text
     registration_number: Annotated[str, Field(min_length=2, max_length=60)]
@@ -54,7 +87,7 @@ class OwnerRegistration(Strict):
     full_name: Text
     email: Email
     phone: Phone
-    password: Annotated[str, Field(max_length=256)]
+    password: NewPassword
 
     @field_validator("password")
     @classmethod
@@ -65,8 +98,10 @@ class OwnerRegistration(Strict):
 class RegisterRequest(Strict):
     business: BusinessRegistration
     owner: OwnerRegistration
-    accepted_terms_version: Annotated[str, Field(max_length=40)]
-    accepted_privacy_version: Annotated[str, Field(max_length=40)]
+    accepted_terms_version: Annotated[str, Field(max_length=40, json_schema_extra=_current_version("terms_version"))]
+    accepted_privacy_version: Annotated[
+        str, Field(max_length=40, json_schema_extra=_current_version("privacy_version"))
+    ]
 
     @field_validator("accepted_terms_version")
     @classmethod
@@ -193,12 +228,12 @@ class ForgotPasswordRequest(Strict):
 
 class ResetPasswordRequest(Strict):
     token: Annotated[str, Field(min_length=10, max_length=200)]
-    password: Annotated[str, Field(max_length=256)]
+    password: NewPassword
 
 
 class ChangePasswordRequest(Strict):
     current_password: Annotated[str, Field(min_length=1, max_length=256)]
-    new_password: Annotated[str, Field(max_length=256)]
+    new_password: NewPassword
 
 
 class Accepted(Schema):
@@ -228,7 +263,7 @@ class AcceptInvitationRequest(Strict):
     token: Annotated[str, Field(min_length=10, max_length=200)]
     full_name: Text | None = None
     phone: Phone | None = None
-    password: Annotated[str, Field(max_length=256)]
+    password: NewPassword
 
 
 class BusinessUserList(Schema):

@@ -6,6 +6,10 @@ itself: two models with the same class name get module-qualified names, and a mo
 input and output schemas differ becomes `Name-Input` / `Name-Output`. The component names
 are never guessed here; the `$ref` pydantic answers for each (model, mode) is used as is.
 
+Path and query parameters state what the API refuses before any model sees them: no C0
+control character (`control_characters`), and a `cursor` is the base64url text of a
+`next_cursor` (still refused with 400 `invalid_cursor` when its signature does not match).
+
 A PATCH body needs at least one property (`minProperties: 1`): `http.endpoint` refuses an
 empty one.
 
@@ -34,6 +38,8 @@ OPENAPI_VERSION = "3.1.0"
 REF_TEMPLATE = "#/components/schemas/{model}"
 SECURITY_SCHEME = "bearerAuth"
 JSON = "application/json"
+NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001f\\u007f]*$"
+CURSOR = "^[A-Za-z0-9_-]*$"
 
 
 class ErrorDetail(BaseModel):
@@ -131,7 +137,11 @@ def _operation(
             "name": name,
             "in": "path",
             "required": True,
-            "schema": {"type": "string", "format": "uuid"} if name in route.uuid_params else {"type": "string"},
+            "schema": (
+                {"type": "string", "format": "uuid"}
+                if name in route.uuid_params
+                else {"type": "string", "pattern": NO_CONTROL_CHARACTERS}
+            ),
         }
         for name in path_params
     ]
@@ -207,9 +217,16 @@ def _query_params(model: type[BaseModel], ref: dict[str, Any], schemas: dict[str
         description = schema.pop("description", None) or _field_description(model, name)
         if description:
             param["description"] = description
-        param["schema"] = schema
+        param["schema"] = _printable(name, schema)
         params.append(param)
     return params
+
+
+def _printable(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """A free-text query parameter with the pattern the API enforces (see the module docstring)."""
+    if schema.get("type") != "string" or "pattern" in schema or "enum" in schema or "format" in schema:
+        return schema
+    return {**schema, "pattern": CURSOR if name == "cursor" else NO_CONTROL_CHARACTERS}
 
 
 def _resolve(schema: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:

@@ -48,7 +48,7 @@ def _gtin(value: Any) -> Any:
 
 
 Money = MoneyInput
-Sku = Annotated[str, BeforeValidator(_sku)]
+Sku = Annotated[str, BeforeValidator(_sku), Field(json_schema_extra={"pattern": "^[A-Za-z0-9._/-]{1,64}$"})]
 Gtin = Annotated[str | None, BeforeValidator(_gtin)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Brand = Annotated[str | None, Field(max_length=120)]
@@ -184,8 +184,26 @@ class ProductRemoved(Schema):
 
 
 class StockChange(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                {
+                    "if": {"properties": {"reason": {"enum": ["restock", "return"]}}, "required": ["reason"]},
+                    "then": {"properties": {"delta": {"minimum": 1}}},
+                },
+                {
+                    "if": {"properties": {"reason": {"const": "damage"}}, "required": ["reason"]},
+                    "then": {"properties": {"delta": {"maximum": -1}}},
+                },
+            ]
+        }
+    )
+
     reason: StockReason
-    delta: int = Field(description="Units added (positive) or removed (negative); never 0.")
+    delta: int = Field(
+        description="Units added (positive) or removed (negative); never 0.",
+        json_schema_extra={"minimum": -MAX_STOCK_DELTA, "maximum": MAX_STOCK_DELTA, "not": {"const": 0}},
+    )
     note: Annotated[str | None, Field(default=None, max_length=500)]
 
     @field_validator("delta")

@@ -16,15 +16,16 @@ validation instead of stopping at 403; a test checks that each operation gets it
 
 Settings (`schemathesis.toml`): the undeclared methods tried are PUT, PATCH and DELETE, not
 TRACE, which the local server's http.server answers (501) before the app sees it and which
-API Gateway does not have; a schema-valid request refused with 400/422 is accepted (an
-unknown link token, a cursor we never issued, a common password: what no schema states).
+API Gateway does not have; a schema-valid request refused with 400/422 fails the run except
+on the operations listed there with their reason (a link token or cursor the API never issued,
+a phone number no numbering plan has, a rule on stored data, and a named list of rules the
+document does not state yet).
 
 No operation is excluded: the auth routes and the payment webhooks run too (without the
 webhook token they answer their declared 403). The run's user is signed in again whenever
 an answer is 401 (`hooks.py`), since a fuzzed sign-out ends its session; the sign-in,
 password-reset and password-change throttles answer their declared 429.
 """
-
 
 from __future__ import annotations
 

@@ -1884,7 +1884,10 @@ export interface components {
         /** BusinessRegistration */
         BusinessRegistration: {
             address: components["schemas"]["Address"];
-            /** Email */
+            /**
+             * Email
+             * Format: email
+             */
             email: string;
             /**
              * Kind
@@ -2693,7 +2696,10 @@ export interface components {
         };
         /** InviteStaffRequest */
         InviteStaffRequest: {
-            /** Email */
+            /**
+             * Email
+             * Format: email
+             */
             email: string;
             /** Full Name */
             full_name: string;
@@ -3260,7 +3266,10 @@ export interface components {
         };
         /** OwnerRegistration */
         OwnerRegistration: {
-            /** Email */
+            /**
+             * Email
+             * Format: email
+             */
             email: string;
             /** Full Name */
             full_name: string;
@@ -4565,7 +4574,7 @@ export interface components {
              * @enum {string}
              */
             reason: "restock" | "adjustment" | "return" | "damage";
-        };
+        } & (unknown & unknown);
         /** StockChanged */
         StockChanged: {
             movement: components["schemas"]["MovementOut"];
