@@ -85,7 +85,7 @@ test("paying now without a trial: a failed payment says why and offers a retry, 
   await expect(invoice).toContainText(/Ksh\s500\.00/);
   await invoice.getByLabel("Phone that pays").fill("+254712345670");
   await invoice.getByRole("button", { name: "Pay now" }).click();
-  await expect(page.getByRole("region", { name: "Payment" }).getByText("Payment received. Thank you!")).toBeVisible({
+  await expect(page.getByRole("region", { name: "Payment" }).getByText("Payment confirmed")).toBeVisible({
     timeout: 30_000,
   });
   await expect(page.getByText("Active", { exact: true })).toBeVisible();

@@ -1,9 +1,9 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { api, unwrap } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { type Attempt, attemptFor, fingerprintOf } from "../lib/idempotency";
-import type { CheckoutRequest, CheckoutResult, Payment } from "./types";
+import type { CheckoutRequest, CheckoutResult } from "./types";
 
 const CART_KEY = ["cart"] as const;
 
@@ -34,21 +34,4 @@ export function usePlaceCheckout() {
  */
 export function isRefusal(error: unknown): boolean {
   return error instanceof ApiError && !error.isNetworkError && error.status >= 400 && error.status < 500;
-}
-
-export function paymentQuery(id: string) {
-  return queryOptions({
-    queryKey: ["payments", id],
-    queryFn: ({ signal }) => unwrap(api.GET("/payments/{id}", { params: { path: { id } }, signal })),
-    staleTime: 0,
-  });
-}
-
-export function useRetryPayment(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (payerPhone: string | null) =>
-      unwrap(api.POST("/payments/{id}/retry", { params: { path: { id } }, body: { payer_phone: payerPhone } })),
-    onSuccess: (payment: Payment) => queryClient.setQueryData(paymentQuery(id).queryKey, payment),
-  });
 }

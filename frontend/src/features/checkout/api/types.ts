@@ -4,5 +4,3 @@ type Schemas = components["schemas"];
 
 export type CheckoutRequest = Schemas["CheckoutRequest"];
 export type CheckoutResult = Schemas["CheckoutOut"];
-export type Payment = Schemas["PaymentOut"];
-export type Provider = Schemas["MobileMoneyPayment"]["provider"];

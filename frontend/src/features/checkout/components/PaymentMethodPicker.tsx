@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Provider } from "../api/types";
+import type { Provider } from "@/lib/payments/types";
 
 export type PaymentChoice = Provider | "pay_on_delivery";
 
@@ -35,7 +35,9 @@ export function PaymentMethodPicker({ providers, value, onChange, payOnDeliveryA
               onChange={() => onChange(choice)}
               className="row-span-2 mt-0.5 size-5 accent-brand-700"
             />
-            <span className="font-semibold">{t(`checkout.method.${choice}`)}</span>
+            <span className="font-semibold">
+              {choice === "pay_on_delivery" ? t("checkout.method.pay_on_delivery") : t(`payment.providers.${choice}`)}
+            </span>
             <span className="col-start-2 text-sm text-stone-700">
               {disabled ? t("checkout.method.payOnDeliveryUnavailable") : t(`checkout.method.${choice}Hint`)}
             </span>

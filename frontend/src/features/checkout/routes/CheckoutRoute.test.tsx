@@ -98,7 +98,8 @@ describe("the checkout", () => {
     ]);
     vi.stubGlobal("fetch", server.fetch);
     const { router } = renderWithProviders(<CheckoutRoute />, { path: "/checkout" });
-    const phone = await screen.findByLabelText("M-Pesa phone number");
+    await userEvent.click(await screen.findByRole("radio", { name: /^M-Pesa/ }));
+    const phone = screen.getByLabelText("M-Pesa phone number");
     expect(phone).toHaveValue("+254712345678");
 
     await userEvent.click(screen.getByRole("button", { name: /^Pay with M-Pesa/ }));

@@ -18,8 +18,8 @@ import { useSessionStore } from "@/lib/session-store";
 import { isRefusal, usePlaceCheckout } from "../api/checkout";
 import type { CheckoutRequest } from "../api/types";
 import { type PaymentChoice, PaymentMethodPicker } from "../components/PaymentMethodPicker";
-import { compactPhone, phoneProblem } from "../lib/phone";
-import { OFFERED_PROVIDERS } from "../lib/providers";
+import { compactPhone, phoneProblem } from "@/lib/payments/phone";
+import { OFFERED_PROVIDERS } from "@/lib/payments/providers";
 
 function fieldError(error: unknown, field: string): ApiError["details"][number] | undefined {
   return error instanceof ApiError ? error.details.find((detail) => detail.field === field) : undefined;
@@ -64,7 +64,7 @@ export function CheckoutRoute() {
   const emailUnverified = user ? !user.email_verified : false;
   const phoneApiError = fieldError(place.error, "payment.payer_phone");
   const methodApiError = fieldError(place.error, "payment.provider");
-  const phoneError = showPhoneProblem && problem ? t(`checkout.phone.${problem}`) : phoneApiError ? detailMessage(t, phoneApiError) : undefined;
+  const phoneError = showPhoneProblem && problem ? t(`payment.phone.${problem}`) : phoneApiError ? detailMessage(t, phoneApiError) : undefined;
   const generalError = place.isError && !phoneApiError && !methodApiError ? place.error : null;
 
   const submit = () => {
@@ -142,8 +142,8 @@ export function CheckoutRoute() {
         />
         {payOnDelivery ? null : (
           <Field
-            label={t("checkout.phone.label", { provider: t(`checkout.method.${choice}`) })}
-            hint={t("checkout.phone.hint")}
+            label={t("payment.phone.label", { provider: t(`payment.providers.${choice}`) })}
+            hint={t("payment.phone.hint")}
             type="tel"
             inputMode="tel"
             autoComplete="tel"
@@ -171,7 +171,7 @@ export function CheckoutRoute() {
             t("checkout.placePayOnDelivery")
           ) : (
             <span>
-              {t("checkout.pay", { provider: t(`checkout.method.${choice}`) })}{" "}
+              {t("checkout.pay", { provider: t(`payment.providers.${choice}`) })}{" "}
               <Money amount={data.grand_total} currency={data.currency} />
             </span>
           )}

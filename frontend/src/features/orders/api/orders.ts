@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api-client";
+import { downloadFile } from "@/lib/download";
 import type { Order, OrderStatus } from "./types";
 
 export const ORDERS_PAGE_SIZE = 20;
@@ -61,27 +62,17 @@ export function useReorder(id: string) {
   });
 }
 
-/**
- * The invoice PDF, fetched through the API client so it carries the session's token (a
- * plain link could not), then handed to the browser as a download.
- */
-export async function downloadInvoice(id: string, fileName: string): Promise<void> {
-  const blob = await unwrap(
-    api.GET("/orders/{id}/invoice.pdf", {
-      params: { path: { id } },
-      headers: { Accept: "application/pdf" },
-      parseAs: "blob",
-    }),
+/** The order's invoice PDF, saved as `fileName`. */
+export function downloadInvoice(id: string, fileName: string): Promise<void> {
+  return downloadFile(
+    () =>
+      unwrap(
+        api.GET("/orders/{id}/invoice.pdf", {
+          params: { path: { id } },
+          headers: { Accept: "application/pdf" },
+          parseAs: "blob",
+        }),
+      ),
+    fileName,
   );
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
-  }
 }

@@ -2,6 +2,7 @@ import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from 
 import { api, unwrap } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import type { components } from "@/lib/api-types";
+import type { Provider } from "@/lib/payments/types";
 
 type Schemas = components["schemas"];
 export type Plan = Schemas["PlanOut"];
@@ -11,7 +12,6 @@ export type SubscriptionResult = Schemas["SubscriptionResult"];
 export type Usage = Schemas["UsageOut"];
 export type LimitUsage = Schemas["LimitUsage"];
 export type Invoice = Schemas["InvoiceOut"];
-export type Provider = Schemas["StartSubscription"]["provider"];
 export type StartSubscription = Schemas["StartSubscription"];
 export type PaymentStarted = Schemas["PaymentStarted"];
 export type ChangePreview = Schemas["ChangePreview"];

@@ -63,7 +63,7 @@ export function CurrentPlan({ subscription, canChange }: { subscription: Subscri
         ) : null}
         <p className="text-sm text-stone-700">
           {t("subscription.current.payer", {
-            provider: t(`subscription.providers.${subscription.provider}`),
+            provider: t(`payment.providers.${subscription.provider}`),
             phone: subscription.payer_phone,
           })}
         </p>

@@ -8,10 +8,10 @@ import { Field } from "@/components/Field";
 import type { ApiErrorDetail } from "@/lib/api-schemas";
 import { detailMessage } from "@/lib/error-message";
 import { applyApiFieldErrors } from "@/lib/form-errors";
-import { type Provider, offeredProviders } from "../lib/providers";
+import { compactPhone, phoneProblem } from "@/lib/payments/phone";
+import { OFFERED_PROVIDERS } from "@/lib/payments/providers";
+import type { Provider } from "@/lib/payments/types";
 import { BillingErrorSummary } from "./BillingErrorSummary";
-
-const PHONE = /^\+?[\d\s()-]{9,20}$/;
 
 export interface PayerValues {
   provider: Provider;
@@ -42,14 +42,17 @@ export function PayerForm({
   onCancel,
 }: PayerFormProps) {
   const { t } = useTranslation();
-  const providers = offeredProviders();
+  const providers = OFFERED_PROVIDERS;
   const [unplaced, setUnplaced] = useState<ApiErrorDetail[]>([]);
   const schema = useMemo(
     () =>
-      z.object({
-        provider: z.enum(["mpesa", "mtn_momo", "sandbox"]),
-        payer_phone: z.string().trim().min(1, t("validation.required")).regex(PHONE, t("validation.phone")),
-      }),
+      z
+        .object({ provider: z.enum(["mpesa", "mtn_momo", "sandbox"]), payer_phone: z.string() })
+        .superRefine(({ provider, payer_phone }, context) => {
+          const problem = phoneProblem(provider, payer_phone);
+          if (problem) context.addIssue({ code: "custom", path: ["payer_phone"], message: t(`payment.phone.${problem}`) });
+        })
+        .transform((values) => ({ ...values, payer_phone: compactPhone(values.payer_phone) })),
     [t],
   );
   const {
@@ -99,7 +102,7 @@ export function PayerForm({
                 className="size-5 accent-brand-700"
                 {...register("provider")}
               />
-              <span className="font-semibold">{t(`subscription.providers.${provider}`)}</span>
+              <span className="font-semibold">{t(`payment.providers.${provider}`)}</span>
             </label>
           ))}
         </div>

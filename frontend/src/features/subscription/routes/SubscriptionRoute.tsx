@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/EmptyState";
 import { ErrorState } from "@/components/ErrorState";
 import { PageTitle } from "@/components/PageTitle";
 import { Skeleton } from "@/components/Skeleton";
+import { PaymentStatusPanel } from "@/components/payment/PaymentStatusPanel";
 import { useSessionStore } from "@/lib/session-store";
 import { type Subscription, subscriptionQuery, usageQuery } from "../api/subscription";
 import { CancelOrResume } from "../components/CancelOrResume";
@@ -15,10 +16,10 @@ import { CurrentPlan } from "../components/CurrentPlan";
 import { EndTrial } from "../components/EndTrial";
 import { InvoiceList } from "../components/InvoiceList";
 import { OpenInvoice } from "../components/OpenInvoice";
-import { PaymentStatusPanel } from "../components/PaymentStatusPanel";
 import { UsageMeters } from "../components/UsageMeters";
 import { type Notice, isNotice } from "../lib/notice";
 
+const SUBSCRIPTION_KEY = ["subscription"] as const;
 const LIVE = new Set<Subscription["status"]>(["trialing", "active", "past_due", "suspended", "incomplete"]);
 
 function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
@@ -91,14 +92,25 @@ export function SubscriptionRoute() {
           <PaymentStatusPanel
             key={paymentId}
             paymentId={paymentId}
-            retry={
-              isOwner && current.open_invoice ? (
-                <Button className="self-start" onClick={() => setParams({}, { replace: true })}>
-                  {t("subscription.payment.tryAgain")}
-                </Button>
-              ) : null
-            }
-            onDismiss={() => setParams({}, { replace: true })}
+            refreshOnSettle={SUBSCRIPTION_KEY}
+            next={(state) => {
+              const close = () => setParams({}, { replace: true });
+              if (state.kind === "failed" && isOwner && current.open_invoice) {
+                return (
+                  <Button className="self-start" onClick={close}>
+                    {t("subscription.payment.tryAgain")}
+                  </Button>
+                );
+              }
+              if (state.kind === "confirmed" || state.kind === "refunded") {
+                return (
+                  <button type="button" onClick={close} className="self-start py-2 font-semibold text-brand-800 underline">
+                    {t("subscription.payment.dismiss")}
+                  </button>
+                );
+              }
+              return null;
+            }}
           />
         ) : null}
         {paymentId && current.open_invoice ? null : (

@@ -1,4 +1,4 @@
-import type { Payment } from "../api/types";
+import type { Payment } from "./types";
 
 export function payment(overrides: Partial<Payment> = {}): Payment {
   return {

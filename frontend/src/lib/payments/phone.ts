@@ -1,4 +1,4 @@
-import type { Provider } from "../api/types";
+import type { Provider } from "./types";
 
 const SEPARATORS = /[\s()-]/g;
 /** A Kenyan mobile number (07.., 01.., +2547.., 2541..), the only kind M-Pesa collects from. */

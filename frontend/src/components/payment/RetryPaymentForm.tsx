@@ -5,24 +5,21 @@ import { Button } from "@/components/Button";
 import { Field } from "@/components/Field";
 import { ApiError } from "@/lib/api-error";
 import { detailMessage, errorMessage } from "@/lib/error-message";
-import { useRetryPayment } from "../api/checkout";
-import type { Payment, Provider } from "../api/types";
-import { compactPhone, phoneProblem } from "../lib/phone";
+import { useRetryPayment } from "@/lib/payments/api";
+import { compactPhone, phoneProblem } from "@/lib/payments/phone";
+import { isProvider } from "@/lib/payments/providers";
+import type { Payment } from "@/lib/payments/types";
 
-function asProvider(value: string | null): Provider {
-  return value === "mtn_momo" || value === "sandbox" ? value : "mpesa";
-}
-
-/** Asks the provider again, from the same number or another one, while the orders are held. */
+/** Asks the provider again, from the same number or another one, while the API allows a retry. */
 export function RetryPaymentForm({ payment }: { payment: Payment }) {
   const { t } = useTranslation();
   const retry = useRetryPayment(payment.id);
   const [phone, setPhone] = useState(payment.payer_phone ?? "");
   const [touched, setTouched] = useState(false);
-  const problem = phoneProblem(asProvider(payment.provider), phone);
+  const problem = phoneProblem(isProvider(payment.provider) ? payment.provider : "mpesa", phone);
   const apiDetail =
     retry.error instanceof ApiError ? retry.error.details.find((detail) => detail.field === "payer_phone") : undefined;
-  const error = touched && problem ? t(`checkout.phone.${problem}`) : apiDetail ? detailMessage(t, apiDetail) : undefined;
+  const error = touched && problem ? t(`payment.phone.${problem}`) : apiDetail ? detailMessage(t, apiDetail) : undefined;
 
   return (
     <form
@@ -35,7 +32,7 @@ export function RetryPaymentForm({ payment }: { payment: Payment }) {
       }}
     >
       <Field
-        label={t("checkout.retry.phone")}
+        label={t("payment.retry.phone")}
         type="tel"
         inputMode="tel"
         autoComplete="tel"
@@ -48,7 +45,7 @@ export function RetryPaymentForm({ payment }: { payment: Payment }) {
       />
       {retry.isError && !apiDetail ? <Alert tone="error">{errorMessage(t, retry.error)}</Alert> : null}
       <Button type="submit" isLoading={retry.isPending}>
-        {t("checkout.retry.action")}
+        {t("payment.retry.action")}
       </Button>
     </form>
   );
