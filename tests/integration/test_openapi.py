@@ -5,6 +5,7 @@ Expectations are derived from `http.ROUTES`, so every route added later is check
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -156,8 +157,10 @@ def test_path_and_query_parameters(spec: dict[str, Any]) -> None:
         for name in path_names:
             param = params[("path", name)]
             assert param["required"] is True
-            expected = {"type": "string", "format": "uuid"} if name in route.uuid_params else {"type": "string"}
-            assert param["schema"] == expected
+            if name in route.uuid_params:
+                assert param["schema"] == {"type": "string", "format": "uuid"}
+            else:
+                assert param["schema"] == {"type": "string", "pattern": "^[^\\u0000-\\u001f\\u007f]*$"}
         query_names = {p_name for (where, p_name) in params if where == "query"}
         if route.query is None:
             assert query_names == set()
@@ -166,6 +169,15 @@ def test_path_and_query_parameters(spec: dict[str, Any]) -> None:
             assert query_names == {info.alias or name for name, info in fields.items()}
             for name, info in fields.items():
                 assert params[("query", info.alias or name)]["required"] is info.is_required()
+
+
+def test_query_text_states_what_the_api_refuses(spec: dict[str, Any]) -> None:
+    orders = {p["name"]: p["schema"] for p in spec["paths"]["/orders"]["get"]["parameters"]}
+    assert orders["cursor"]["pattern"] == "^[A-Za-z0-9_-]*$"
+    assert "pattern" not in orders["status"]
+    search = {p["name"]: p["schema"] for p in spec["paths"]["/catalog/search"]["get"]["parameters"]}
+    assert re.fullmatch(search["q"]["pattern"], "unga 2kg")
+    assert not re.fullmatch(search["q"]["pattern"], "unga\x002kg")
 
 
 # --- build_openapi on its own -----------------------------------------------------------
@@ -255,5 +267,6 @@ def test_non_json_and_empty_responses() -> None:
     assert document["paths"]["/things"]["post"]["responses"] == {"202": {"description": "Accepted"}}
     delete = document["paths"]["/things/{slug}"]["delete"]
     assert set(delete["responses"]) == {"204", "404"}
-    assert delete["parameters"] == [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}]
+    slug = {"type": "string", "pattern": "^[^\\u0000-\\u001f\\u007f]*$"}
+    assert delete["parameters"] == [{"name": "slug", "in": "path", "required": True, "schema": slug}]
     assert delete["tags"] == ["things"]
