@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Button } from "@/components/Button";
 import { Money } from "@/components/Money";
-import { QuantityStepper } from "@/features/catalog/components/QuantityStepper";
+import { QuantityStepper } from "@/components/QuantityStepper";
 import { useDebouncedCallback } from "@/lib/use-debounced-callback";
 import { CART_KEY, patchQuantity, sendCartChange, useRemoveLine } from "../api/cart";
 import type { Cart, CartLine } from "../api/types";

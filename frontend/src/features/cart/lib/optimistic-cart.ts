@@ -1,5 +1,5 @@
 import { fromCents, toCents } from "@/lib/money";
-import { tierAt } from "@/features/catalog/lib/tiers";
+import { tierAt } from "@/lib/tiers";
 import type { Cart, CartGroup, CartLine } from "../api/types";
 
 function sum(amounts: readonly string[]): number {

@@ -3,7 +3,7 @@ import type { PriceTier } from "@/lib/api-schemas";
 import { formatMoney, formatPercent } from "@/lib/format";
 import { fromCents } from "@/lib/money";
 import { useLocale } from "@/lib/use-locale";
-import { type OrderRules, nextTierOffer } from "../lib/tiers";
+import { type OrderRules, nextTierOffer } from "@/lib/tiers";
 
 interface NextTierSavingProps extends OrderRules {
   tiers: PriceTier[];

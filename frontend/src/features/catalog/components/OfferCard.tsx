@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { Money } from "@/components/Money";
 import { AddToCartButton } from "@/features/cart/components/AddToCartButton";
 import type { Offer } from "@/lib/api-schemas";
-import { orderableQuantity } from "../lib/tiers";
+import { orderableQuantity } from "@/lib/tiers";
 
 export function OfferCard({ offer, isBest }: { offer: Offer; isBest: boolean }) {
   const { t } = useTranslation();

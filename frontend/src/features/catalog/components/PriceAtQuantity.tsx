@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Money } from "@/components/Money";
 import type { ProductDetail } from "@/lib/api-schemas";
 import { fromCents } from "@/lib/money";
-import { lineTotalCents, tierAt } from "../lib/tiers";
+import { lineTotalCents, tierAt } from "@/lib/tiers";
 
 export function PriceAtQuantity({ product, quantity }: { product: ProductDetail; quantity: number }) {
   const { t } = useTranslation();

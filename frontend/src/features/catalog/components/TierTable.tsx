@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Money } from "@/components/Money";
 import type { PriceTier } from "@/lib/api-schemas";
-import { tierAt, tierRanges } from "../lib/tiers";
+import { tierAt, tierRanges } from "@/lib/tiers";
 
 interface TierTableProps {
   tiers: PriceTier[];

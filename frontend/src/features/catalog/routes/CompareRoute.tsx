@@ -9,7 +9,7 @@ import { Skeleton } from "@/components/Skeleton";
 import { ApiError } from "@/lib/api-error";
 import { compareQuery } from "../api/compare";
 import { OfferCard } from "../components/OfferCard";
-import { QuantityStepper } from "../components/QuantityStepper";
+import { QuantityStepper } from "@/components/QuantityStepper";
 
 const GTIN = /^\d{8,14}$/;
 

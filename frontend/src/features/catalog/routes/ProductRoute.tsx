@@ -12,7 +12,7 @@ import { NextTierSaving } from "../components/NextTierSaving";
 import { PriceAtQuantity } from "../components/PriceAtQuantity";
 import { ProductImage } from "../components/ProductImage";
 import { ProductSkeleton } from "../components/ProductSkeleton";
-import { QuantityStepper } from "../components/QuantityStepper";
+import { QuantityStepper } from "@/components/QuantityStepper";
 import { StockInfo } from "../components/StockInfo";
 import { TierTable } from "../components/TierTable";
 import { WholesalerCard } from "../components/WholesalerCard";

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type OrderRules, orderableQuantity } from "../lib/tiers";
+import { type OrderRules, orderableQuantity } from "@/lib/tiers";
 
 interface QuantityStepperProps extends OrderRules {
   value: number;
