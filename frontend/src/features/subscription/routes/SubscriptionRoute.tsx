@@ -95,7 +95,7 @@ export function SubscriptionRoute() {
             refreshOnSettle={SUBSCRIPTION_KEY}
             next={(state) => {
               const close = () => setParams({}, { replace: true });
-              if (state.kind === "failed" && isOwner && current.open_invoice) {
+              if (state.kind === "failed" && !state.canRetry && isOwner && current.open_invoice) {
                 return (
                   <Button className="self-start" onClick={close}>
                     {t("subscription.payment.tryAgain")}
