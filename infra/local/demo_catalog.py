@@ -200,7 +200,7 @@ def seed_demo_trade(session: Session, *, retailer_id: uuid.UUID, wholesaler_id: 
             pay_on_delivery_max=Decimal("100000.00"),
         )
     )
-    categories = dict(session.execute(select(Category.slug, Category.id)).tuples().all())
+    categories = dict(session.execute(select(Category.slug, Category.id)).all())
     for sku, name, brand, slug, unit, pack, tiers, stock, gtin in DEMO_PRODUCTS:
         product = Product(
             id=uuid.uuid4(),
