@@ -19,7 +19,7 @@ from chalicelib.core.clock import utcnow
 from chalicelib.orders.models import DeliveryOptions
 
 # sku, name, brand, category slug, unit of sale, pack size, tiers (min qty, unit price), stock, GTIN-13
-# (its check digit is recomputed from the first twelve digits)
+# (with its check digit, so that an export of the demo catalog imports back)
 DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, list[tuple[int, str]], int, str]] = [
     (
         "PW-COKE-500",
@@ -52,7 +52,7 @@ DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, list[tuple[int, str]], i
         10,
         [(1, "2350.00"), (10, "2290.00")],
         120,
-        "6161100600103",
+        "6161100600102",
     ),
     (
         "PW-PEMBE-2KG",
@@ -63,7 +63,7 @@ DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, list[tuple[int, str]], i
         12,
         [(1, "1980.00"), (10, "1920.00"), (40, "1880.00")],
         300,
-        "6164001195027",
+        "6164001195029",
     ),
     (
         "PW-ELIANTO-3L",
@@ -74,7 +74,7 @@ DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, list[tuple[int, str]], i
         4,
         [(1, "3400.00"), (5, "3320.00")],
         80,
-        "6161101660014",
+        "6161101660013",
     ),
     (
         "PW-PISHORI-5KG",
@@ -85,7 +85,7 @@ DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, list[tuple[int, str]], i
         4,
         [(2, "3600.00"), (10, "3480.00")],
         90,
-        "6009695580022",
+        "6009695580020",
     ),
     (
         "PW-OMO-1KG",
@@ -107,7 +107,7 @@ DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, list[tuple[int, str]], i
         20,
         [(1, "3300.00")],
         40,
-        "6161101950019",
+        "6161101950015",
     ),
     (
         "PW-TUSKER-500",
@@ -118,7 +118,7 @@ DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, list[tuple[int, str]], i
         25,
         [(1, "4650.00"), (20, "4550.00")],
         150,
-        "6161101850012",
+        "6161101850018",
     ),
     (
         "PW-KETEPA-500G",
@@ -129,7 +129,7 @@ DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, list[tuple[int, str]], i
         20,
         [(1, "5200.00"), (5, "5050.00")],
         25,
-        "6161100480021",
+        "6161100480025",
     ),
     (
         "PW-BROOKSIDE-500",
@@ -140,7 +140,7 @@ DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, list[tuple[int, str]], i
         24,
         [(1, "1500.00"), (20, "1450.00")],
         200,
-        "6161100050019",
+        "6161100050013",
     ),
     (
         "PW-SOFTCARE-3",
