@@ -1,6 +1,9 @@
-import { createBrowserRouter, redirect } from "react-router";
+import { createBrowserRouter } from "react-router";
+import { routes as adminRoutes } from "@/features/admin/route-table";
+import { routes as consoleCatalogRoutes } from "@/features/console-catalog/route-table";
+import { routes as consoleOrdersRoutes } from "@/features/console-orders/route-table";
 import { prefetchCart, prefetchOrder, prefetchOrders, prefetchProduct, prefetchSearch } from "./prefetch";
-import { redirectSignedIn, requireSession } from "./session-guards";
+import { redirectHome, redirectSignedIn, requireAudience, requireSession } from "./session-guards";
 import { AppShell } from "./layout/AppShell";
 import { GuestLayout } from "./layout/GuestLayout";
 import { RootLayout } from "./layout/RootLayout";
@@ -16,7 +19,7 @@ export function createRouter() {
       ErrorBoundary: RouteError,
       HydrateFallback: StartingUp,
       children: [
-        { index: true, loader: () => redirect("/catalog") },
+        { index: true, loader: redirectHome },
         {
           Component: GuestLayout,
           children: [
@@ -158,6 +161,8 @@ export function createRouter() {
               path: "business/staff",
               lazy: async () => ({ Component: (await import("@/features/business/routes/StaffRoute")).StaffRoute }),
             },
+            { path: "console", loader: requireAudience("wholesaler"), children: [...consoleOrdersRoutes, ...consoleCatalogRoutes] },
+            { path: "admin", loader: requireAudience("platform"), children: adminRoutes },
           ],
         },
         {

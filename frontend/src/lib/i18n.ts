@@ -36,6 +36,28 @@ async function loadBundle(language: Language): Promise<void> {
   i18n.addResourceBundle(language, "translation", bundle.default);
 }
 
+type NamespaceBundles = Record<Language, () => Promise<{ default: object }>>;
+
+const NAMESPACES = new Map<string, NamespaceBundles>();
+
+async function loadNamespaceBundle(namespace: string, language: Language): Promise<void> {
+  const bundles = NAMESPACES.get(namespace);
+  if (!bundles || i18n.hasResourceBundle(language, namespace)) return;
+  const bundle = await bundles[language]();
+  i18n.addResourceBundle(language, namespace, bundle.default);
+}
+
+/**
+ * The texts of a part of the app only some people open (the wholesaler's console, the admin
+ * panel): fetched with its routes, in the current language and again when the language changes,
+ * so a retailer never downloads them.
+ */
+export async function loadNamespace(namespace: string, bundles: NamespaceBundles): Promise<void> {
+  NAMESPACES.set(namespace, bundles);
+  const language = isLanguage(i18n.language) ? i18n.language : "en";
+  await Promise.all([loadNamespaceBundle(namespace, "en"), loadNamespaceBundle(namespace, language)]);
+}
+
 /** English ships with the app; Swahili is fetched when chosen, before anyone sees it. */
 export async function setupI18n(language: Language = preferredLanguage()): Promise<typeof i18n> {
   if (!i18n.isInitialized) {
@@ -53,7 +75,10 @@ export async function setupI18n(language: Language = preferredLanguage()): Promi
 }
 
 export async function changeLanguage(language: Language, { remember = true } = {}): Promise<void> {
-  await loadBundle(language);
+  await Promise.all([
+    loadBundle(language),
+    ...[...NAMESPACES.keys()].map((namespace) => loadNamespaceBundle(namespace, language)),
+  ]);
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;
   if (remember) {

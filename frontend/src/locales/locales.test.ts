@@ -18,10 +18,20 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? "").sort();
 }
 
-const english = flatten(en);
-const swahili = flatten(sw);
+const FEATURE_TEXTS = import.meta.glob<Tree>("/src/features/*/locales/*.json", { import: "default", eager: true });
 
-describe("the English and Swahili texts", () => {
+/** The app's own texts and each part's namespace (`loadNamespace`), English beside Swahili. */
+const BUNDLES: [string, Tree, Tree][] = [
+  ["translation", en, sw],
+  ...Object.keys(FEATURE_TEXTS)
+    .filter((path) => path.endsWith("/en.json"))
+    .map((path): [string, Tree, Tree] => [path, FEATURE_TEXTS[path] ?? {}, FEATURE_TEXTS[path.replace(/en\.json$/, "sw.json")] ?? {}]),
+];
+
+describe.each(BUNDLES)("the English and Swahili texts of %s", (_name, englishTree, swahiliTree) => {
+  const english = flatten(englishTree);
+  const swahili = flatten(swahiliTree);
+
   it("have the same keys", () => {
     expect([...swahili.keys()].sort()).toEqual([...english.keys()].sort());
   });
@@ -37,4 +47,8 @@ describe("the English and Swahili texts", () => {
     const empty = [...english, ...swahili].filter(([, text]) => text.trim() === "").map(([key]) => key);
     expect(empty).toEqual([]);
   });
+});
+
+it("include each part's texts", () => {
+  expect(BUNDLES.length).toBeGreaterThanOrEqual(4);
 });

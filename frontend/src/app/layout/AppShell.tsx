@@ -5,12 +5,16 @@ import { VerifyEmailBanner } from "@/features/auth/components/VerifyEmailBanner"
 import { CartCountBadge } from "@/features/cart/components/CartCountBadge";
 import { NotificationBell } from "@/features/notifications/components/NotificationBell";
 import { SubscriptionBanner } from "@/features/subscription/components/SubscriptionBanner";
+import { HOME_PATH, useAudience } from "@/lib/audience";
 import { Brand } from "./Brand";
 import { NavEntry } from "./NavEntry";
 import { ACCOUNT_ITEM, NAV_ITEMS } from "./nav-items";
 
 export function AppShell() {
   const { t } = useTranslation();
+  const audience = useAudience() ?? "retailer";
+  const items = NAV_ITEMS[audience];
+  const shopping = audience === "retailer";
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -21,13 +25,13 @@ export function AppShell() {
       </a>
       <header className="sticky top-0 z-30 border-b border-stone-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2">
-          <Brand to="/catalog" />
+          <Brand to={HOME_PATH[audience]} />
           <nav aria-label={t("nav.main")} className="hidden lg:block">
             <ul className="flex items-center gap-1">
-              {NAV_ITEMS.map((item) => (
+              {items.map((item) => (
                 <li key={item.labelKey} className="relative">
                   <NavEntry item={item} layout="row" />
-                  {item.icon === "cart" ? <CartCountBadge className="absolute top-0 left-6" /> : null}
+                  {shopping && item.icon === "cart" ? <CartCountBadge className="absolute top-0 left-6" /> : null}
                 </li>
               ))}
             </ul>
@@ -51,10 +55,10 @@ export function AppShell() {
         className="fixed inset-x-0 bottom-0 z-30 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden"
       >
         <ul className="flex">
-          {[...NAV_ITEMS, ACCOUNT_ITEM].map((item) => (
-            <li key={item.labelKey} className="relative flex flex-1">
+          {[...items, ACCOUNT_ITEM].map((item) => (
+            <li key={item.labelKey} className="relative flex min-w-0 flex-1">
               <NavEntry item={item} layout="bar" />
-              {item.icon === "cart" ? <CartCountBadge className="absolute top-1 left-1/2 ml-1" /> : null}
+              {shopping && item.icon === "cart" ? <CartCountBadge className="absolute top-1 left-1/2 ml-1" /> : null}
             </li>
           ))}
         </ul>

@@ -8,7 +8,7 @@ export function NotFound() {
   return (
     <main className="mx-auto max-w-lg p-4">
       <PageTitle>{t("notFound.title")}</PageTitle>
-      <EmptyState title={t("notFound.lead")} action={<LinkButton to="/catalog">{t("notFound.action")}</LinkButton>} />
+      <EmptyState title={t("notFound.lead")} action={<LinkButton to="/">{t("notFound.action")}</LinkButton>} />
     </main>
   );
 }

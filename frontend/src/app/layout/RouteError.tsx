@@ -27,7 +27,7 @@ export function RouteError() {
       ) : isRouteErrorResponse(error) && error.status === 404 ? (
         <div className="flex flex-col items-start gap-3">
           <h1 className="text-xl font-semibold">{t("notFound.title")}</h1>
-          <LinkButton to="/catalog">{t("notFound.action")}</LinkButton>
+          <LinkButton to="/">{t("notFound.action")}</LinkButton>
         </div>
       ) : (
         <ErrorState error={error} title={t("errors.pageNotLoaded")} action={reload} />

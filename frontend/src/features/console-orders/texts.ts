@@ -1,0 +1,11 @@
+import { loadNamespace } from "@/lib/i18n";
+
+export const NAMESPACE = "consoleOrders";
+
+/** This part's texts, fetched with its routes (see `loadNamespace`). */
+export function loadConsoleOrdersTexts(): Promise<void> {
+  return loadNamespace(NAMESPACE, {
+    en: () => import("./locales/en.json"),
+    sw: () => import("./locales/sw.json"),
+  });
+}
