@@ -109,36 +109,6 @@ def _refunded_for_order() -> Any:
     )
 
 
-def list_settlements(
-    session: Session,
-    *,
-    wholesaler_id: uuid.UUID,
-    status: str | None,
-    after: tuple[datetime, uuid.UUID] | None,
-    limit: int,
-) -> Sequence[Any]:
-    statement = select(Settlement, _refunded_for_order().label("refunded")).where(
-        Settlement.wholesaler_id == wholesaler_id
-    )
-    if status is not None:
-        statement = statement.where(Settlement.status == status)
-    if after is not None:
-        created_at, last_id = after
-        statement = statement.where(
-            or_(Settlement.created_at < created_at, and_(Settlement.created_at == created_at, Settlement.id < last_id))
-        )
-    return session.execute(statement.order_by(Settlement.created_at.desc(), Settlement.id.desc()).limit(limit)).all()
-
-
-def settlement_totals(session: Session, wholesaler_id: uuid.UUID) -> dict[str, Decimal]:
-    rows = session.execute(
-        select(Settlement.status, func.sum(Settlement.amount_due))
-        .where(Settlement.wholesaler_id == wholesaler_id)
-        .group_by(Settlement.status)
-    ).all()
-    return {status: Decimal(total or 0) for status, total in rows}
-
-
 def lock_settlement(session: Session, settlement_id: uuid.UUID) -> Settlement | None:
     return session.scalar(select(Settlement).where(Settlement.id == settlement_id).with_for_update())
 

@@ -42,6 +42,7 @@ REFUND_CAUSES = (
 )
 ATTEMPT_OUTCOMES = ("succeeded", "failed", "rejected", "review", "expired")
 SETTLEMENT_STATUSES = ("due", "paid", "cancelled")
+PAYOUT_METHODS = ("mpesa", "mtn_momo", "bank")
 LOG_KINDS = ("callback", "status_query")
 
 
@@ -225,6 +226,8 @@ class Settlement(Base):
         CheckConstraint(one_of("status", SETTLEMENT_STATUSES), name="status"),
         CheckConstraint("amount_due = order_total - commission", name="amount_adds_up"),
         Index("ix_settlements_wholesaler_created", "wholesaler_id", "created_at", "id"),
+        Index("ix_settlements_status_created", "status", "created_at", "id"),
+        Index("ix_settlements_wholesaler_paid", "wholesaler_id", "paid_at", postgresql_where="status = 'paid'"),
     )
 
     id: Mapped[UUIDPk]
@@ -242,3 +245,28 @@ class Settlement(Base):
     paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     paid_by: Mapped[uuid.UUID | None] = mapped_column()
     created_at: Mapped[CreatedAt]
+
+
+class PayoutAccount(Base):
+    """Where a wholesaler's settlements are paid out: an M-Pesa (Kenya) or MTN MoMo (Uganda)
+    number, or a bank account. One per wholesaler, set by its owner."""
+
+    __tablename__ = "payout_accounts"
+    __table_args__ = (
+        CheckConstraint(one_of("method", PAYOUT_METHODS), name="method"),
+        CheckConstraint(
+            "(method = 'bank' AND bank_code IS NOT NULL AND account_number IS NOT NULL AND phone IS NULL)"
+            " OR (method <> 'bank' AND phone IS NOT NULL AND bank_code IS NULL AND account_number IS NULL)",
+            name="details_of_method",
+        ),
+    )
+
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True)
+    method: Mapped[str] = mapped_column(String(20))
+    account_name: Mapped[str] = mapped_column(String(100), comment="Whose the number or account is.")
+    phone: Mapped[str | None] = mapped_column(String(20), comment="E.164, for mpesa and mtn_momo.")
+    bank_code: Mapped[str | None] = mapped_column(String(11))
+    bank_name: Mapped[str | None] = mapped_column(String(100))
+    account_number: Mapped[str | None] = mapped_column(String(34))
+    updated_at: Mapped[CreatedAt]
+    updated_by: Mapped[uuid.UUID | None] = mapped_column()

@@ -8,12 +8,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
-from chalicelib.payments.models import Payment, PaymentAttempt, ProviderMessage
+from chalicelib.payments.models import Payment, PaymentAttempt, ProviderMessage, Refund, Settlement
+from chalicelib.payments.search import SearchTerms
 
 CREDITED = ("succeeded", "partially_refunded", "refunded")
 
@@ -230,6 +231,7 @@ def list_payments(
     status: str | None,
     provider: str | None,
     purpose: str | None,
+    search: SearchTerms | None = None,
     created_from: datetime | None,
     created_to: datetime | None,
     after: tuple[datetime, uuid.UUID] | None,
@@ -238,6 +240,8 @@ def list_payments(
     statement = select(Payment, Business.name.label("payer_name")).join(
         Business, Business.id == Payment.payer_business_id
     )
+    if search is not None:
+        statement = statement.where(_matching(search))
     for column, value in ((Payment.status, status), (Payment.provider, provider), (Payment.purpose, purpose)):
         if value is not None:
             statement = statement.where(column == value)
@@ -251,6 +255,24 @@ def list_payments(
             or_(Payment.created_at < created_at, and_(Payment.created_at == created_at, Payment.id < last_id))
         )
     return session.execute(statement.order_by(Payment.created_at.desc(), Payment.id.desc()).limit(limit)).all()
+
+
+def _matching(search: SearchTerms) -> Any:
+    """A payment the admin's search names: by its references, receipt, payer phone, or the
+    number of an order it settled or that was refunded from it."""
+    text = search.text
+    conditions = [
+        func.upper(Payment.provider_reference) == text,
+        func.upper(Payment.external_receipt) == text,
+        Payment.id.in_(select(PaymentAttempt.payment_id).where(func.upper(PaymentAttempt.reference) == text)),
+        Payment.id.in_(select(Settlement.payment_id).where(Settlement.order_number == text)),
+        Payment.id.in_(select(Refund.payment_id).where(Refund.order_number == text, Refund.payment_id.is_not(None))),
+    ]
+    if search.uuid is not None:
+        conditions.append(Payment.id == search.uuid)
+    if search.phone is not None:
+        conditions.append(Payment.payer_phone == search.phone)
+    return or_(*conditions)
 
 
 # --- the transaction log ----------------------------------------------------------------

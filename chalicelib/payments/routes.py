@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import uuid
 
-from chalice.app import Blueprint
+from chalice.app import Blueprint, Response
 
+from chalicelib.core.clock import utcnow
 from chalicelib.core.http import RequestContext, endpoint
-from chalicelib.core.principal import ADMIN, BUSINESS_ROLES, PLATFORM_ROLES, RETAILER, WHOLESALER
-from chalicelib.payments import reconciliation, refund_payouts, service, settlements
+from chalicelib.core.principal import ADMIN, BUSINESS_ROLES, OWNER, PLATFORM_ROLES, RETAILER, WHOLESALER
+from chalicelib.payments import (
+    payout_accounts,
+    payout_export,
+    payouts,
+    reconciliation,
+    refund_payouts,
+    service,
+    settlement_admin,
+    settlements,
+)
 from chalicelib.payments.schemas import (
     AdminPaymentPage,
     AdminPaymentQuery,
@@ -29,6 +39,19 @@ from chalicelib.payments.schemas import (
     SettlementOut,
     SettlementPage,
     SettlementQuery,
+)
+from chalicelib.payments.settlement_schemas import (
+    AdminSettlementPage,
+    AdminSettlementQuery,
+    BulkPayoutRequest,
+    BulkPayoutResult,
+    BusinessRefundPage,
+    BusinessRefundQuery,
+    PayoutAccountIn,
+    PayoutAccountView,
+    PayoutPage,
+    PayoutQuery,
+    SettlementExportQuery,
 )
 
 payments_bp = Blueprint(f"{__name__}.payments")
@@ -84,9 +107,121 @@ def retry_payment(ctx: RequestContext[RetryRequest, None], id: uuid.UUID) -> Pay
     business_kinds=(WHOLESALER,),
 )
 def list_settlements(ctx: RequestContext[None, SettlementQuery]) -> SettlementPage:
-    q = ctx.query
-    return settlements.list_settlements(
-        ctx.session, principal=ctx.principal, status=q.status, cursor=q.cursor, limit=q.limit
+    return settlements.list_settlements(ctx.session, principal=ctx.principal, query=ctx.query)
+
+
+@endpoint(
+    settlements_bp,
+    "/payouts",
+    "GET",
+    summary="The payouts made to you: your paid settlements grouped by payout reference, latest first",
+    query=PayoutQuery,
+    response=PayoutPage,
+    tags=TAGS,
+    roles=BUSINESS_ROLES,
+    business_kinds=(WHOLESALER,),
+)
+def list_payouts(ctx: RequestContext[None, PayoutQuery]) -> PayoutPage:
+    return payouts.list_payouts(ctx.session, principal=ctx.principal, query=ctx.query)
+
+
+@endpoint(
+    settlements_bp,
+    "/refunds",
+    "GET",
+    summary="Refunds you can follow: a wholesaler's of its orders, a retailer's of its payments; newest first",
+    query=BusinessRefundQuery,
+    response=BusinessRefundPage,
+    tags=TAGS,
+    roles=BUSINESS_ROLES,
+    business_kinds=PAYERS,
+)
+def list_business_refunds(ctx: RequestContext[None, BusinessRefundQuery]) -> BusinessRefundPage:
+    return payouts.list_refunds(ctx.session, principal=ctx.principal, query=ctx.query)
+
+
+@endpoint(
+    settlements_bp,
+    "/settlements/payout-account",
+    "GET",
+    summary="Where your settlements are paid out (null until the owner sets it)",
+    response=PayoutAccountView,
+    tags=TAGS,
+    roles=BUSINESS_ROLES,
+    business_kinds=(WHOLESALER,),
+)
+def get_payout_account(ctx: RequestContext) -> PayoutAccountView:
+    return payout_accounts.get_payout_account(ctx.session, principal=ctx.principal)
+
+
+@endpoint(
+    settlements_bp,
+    "/settlements/payout-account",
+    "PUT",
+    summary="Set where your settlements are paid out: an M-Pesa or MTN MoMo number, or a bank account",
+    request=PayoutAccountIn,
+    response=PayoutAccountView,
+    tags=TAGS,
+    roles=(OWNER,),
+    business_kinds=(WHOLESALER,),
+)
+def set_payout_account(ctx: RequestContext[PayoutAccountIn, None]) -> PayoutAccountView:
+    return payout_accounts.set_payout_account(
+        ctx.session, principal=ctx.principal, body=ctx.body, source_ip=ctx.source_ip
+    )
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/settlements",
+    "GET",
+    summary="Settlements of every wholesaler, newest first, with totals per status",
+    query=AdminSettlementQuery,
+    response=AdminSettlementPage,
+    tags=("admin",),
+    roles=PLATFORM_ROLES,
+)
+def admin_list_settlements(ctx: RequestContext[None, AdminSettlementQuery]) -> AdminSettlementPage:
+    return settlement_admin.list_settlements(ctx.session, query=ctx.query)
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/settlements/payouts",
+    "POST",
+    summary="Record one payout of many due settlements (all or none), e.g. a bank or M-Pesa B2C batch",
+    request=BulkPayoutRequest,
+    response=BulkPayoutResult,
+    errors=(404, 409, 422),
+    tags=("admin",),
+    roles=(ADMIN,),
+)
+def record_bulk_payout(ctx: RequestContext[BulkPayoutRequest, None]) -> BulkPayoutResult:
+    return settlement_admin.pay_out_settlements(
+        ctx.session, principal=ctx.principal, body=ctx.body, source_ip=ctx.source_ip
+    )
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/settlements/export.csv",
+    "GET",
+    summary="Due settlements summed per wholesaler as CSV, with each one's payout account, for a payout batch",
+    query=SettlementExportQuery,
+    tags=("admin",),
+    roles=PLATFORM_ROLES,
+    produces="text/csv",
+)
+def export_due_payouts(ctx: RequestContext[None, SettlementExportQuery]) -> Response:
+    body = payout_export.due_payouts_csv(ctx.session, wholesaler_id=ctx.query.wholesaler_id)
+    return Response(
+        body=body,
+        status_code=200,
+        headers={
+            "Content-Type": "text/csv; charset=utf-8",
+            "Content-Disposition": f'attachment; filename="payouts-due-{utcnow():%Y%m%d}.csv"',
+            "Cache-Control": "no-store",
+        },
     )
 
 

@@ -128,6 +128,11 @@ class AdminPaymentQuery(Strict):
     purpose: Purpose | None = None
     date_from: IsoDay | None = Field(default=None, description="Created on or after this day (UTC).")
     date_to: IsoDay | None = Field(default=None, description="Created on or before this day (UTC).")
+    q: Annotated[str | None, Field(default=None, min_length=1, max_length=100)] = Field(
+        default=None,
+        description="A provider reference (ours or the provider's request id), a receipt, an order number "
+        "(of an order settled or refunded) or the payer's phone; matched exactly, case aside.",
+    )
     cursor: Cursor
     limit: Limit
 
@@ -242,8 +247,14 @@ class ReconciliationReport(Schema):
 # --- settlements ----------------------------------------------------------------------------
 
 
+SettlementStatus = Literal["due", "paid", "cancelled"]
+SETTLEMENT_STATUS_ORDER: tuple[SettlementStatus, ...] = ("due", "paid", "cancelled")
+
+
 class SettlementQuery(Strict):
-    status: Literal["due", "paid", "cancelled"] | None = None
+    status: SettlementStatus | None = None
+    date_from: IsoDay | None = Field(default=None, description="Opened (the order paid) on or after this day (UTC).")
+    date_to: IsoDay | None = Field(default=None, description="Opened (the order paid) on or before this day (UTC).")
     cursor: Cursor
     limit: Limit
 
@@ -258,19 +269,33 @@ class SettlementOut(Schema):
     commission_rate: Decimal
     commission: Decimal
     amount_due: Decimal
-    status: Literal["due", "paid", "cancelled"]
+    status: SettlementStatus
+    held: bool = Field(
+        description="Due but not payable yet: a refund on its order is under way, or its payment is in review."
+    )
     refunded: Decimal = Field(description="Refunds to the retailer for this order (open, sent or completed).")
     payout_reference: str | None
     paid_at: datetime | None
     created_at: datetime
 
 
+class SettlementSummary(Schema):
+    """Sums over the settlements in the asked date range, whatever the `status` filter."""
+
+    due: Decimal = Field(description="Owed and payable now: due settlements that are not held.")
+    held: Decimal = Field(description="Owed but held (see `SettlementOut.held`).")
+    paid: Decimal = Field(description="Paid out.")
+    cancelled: Decimal = Field(description="Of orders cancelled before the payout: not owed.")
+    currency: str
+
+
 class SettlementPage(Schema):
     items: list[SettlementOut]
     next_cursor: str | None
-    total_due: Decimal
-    total_paid: Decimal
+    total_due: Decimal = Field(description="Everything owed (payable and held), over all time.")
+    total_paid: Decimal = Field(description="Everything paid out, over all time.")
     currency: str
+    summary: SettlementSummary
 
 
 class PayoutRequest(Strict):

@@ -39,6 +39,7 @@ from chalicelib.payments.schemas import (
     RetryRequest,
     ReviewResolution,
 )
+from chalicelib.payments.search import search_terms
 from chalicelib.payments.settle import apply_verdict
 from chalicelib.payments.steps import NextStep, next_step
 from chalicelib.payments.verification import Decision, Verdict
@@ -204,6 +205,7 @@ def list_payments(session: Session, *, query: AdminPaymentQuery) -> AdminPayment
         status=query.status,
         provider=query.provider,
         purpose=query.purpose,
+        search=search_terms(query.q) if query.q else None,
         created_from=start_of_day(query.date_from) if query.date_from else None,
         created_to=start_of_day(query.date_to + timedelta(days=1)) if query.date_to else None,
         after=after_created(query.cursor),

@@ -7,6 +7,18 @@ A settlement whose order is cancelled before its payout becomes `cancelled` and 
 paid out (the retailer is refunded instead). Each settlement shows what was refunded to the
 retailer for its order; after a payout, that is what the platform must recover.
 
+What a wholesaler is owed is split three ways (`GET /settlements`' `summary`):
+
+- *due*: `due` settlements that may be paid out now;
+- *held*: `due` settlements that must wait: a refund of its order to the retailer is under way
+  (`open`, `sent`, or `failed` and to be sent again), so what the platform will owe is not
+  final, or its payment is in review (`needs_review`: we are not sure the money arrived);
+  a held settlement becomes due again once the refund completes (its amount shows as
+  `refunded`) or the review is resolved. Orders not paid yet have no settlement at all, and
+  delivery is not a condition (the orders package owns it and this package never reads the
+  orders), so neither shows here;
+- *paid*: settlements paid out (grouped by payout reference under `GET /payouts`).
+
 The orders package opens and cancels settlements through `open_settlement` and
 `cancel_settlement`; this package never reads the orders.
 """
@@ -14,21 +26,30 @@ The orders package opens and cancels settlements through `open_settlement` and
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from chalicelib.core.audit import record_audit
-from chalicelib.core.clock import utcnow
+from chalicelib.core.clock import start_of_day, utcnow
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.settings import get_settings
-from chalicelib.payments import ledger_repository, payment_events
+from chalicelib.payments import ledger_repository, payment_events, settlement_repository
 from chalicelib.payments.errors import SettlementAlreadyPaid, SettlementCancelled, SettlementNotFound
 from chalicelib.payments.models import Settlement
-from chalicelib.payments.schemas import PayoutRequest, SettlementOut, SettlementPage
+from chalicelib.payments.schemas import (
+    PayoutRequest,
+    SettlementOut,
+    SettlementPage,
+    SettlementQuery,
+    SettlementSummary,
+)
 
 CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
 
 
 def open_settlement(
@@ -65,7 +86,7 @@ def cancel_settlement(session: Session, *, order_id: uuid.UUID) -> None:
     ledger_repository.cancel_due_settlement(session, order_id)
 
 
-def _out(settlement: Settlement, refunded: Decimal) -> SettlementOut:
+def settlement_out(settlement: Settlement, refunded: Decimal, *, held: bool) -> SettlementOut:
     return SettlementOut(
         id=settlement.id,
         order_id=settlement.order_id,
@@ -77,6 +98,7 @@ def _out(settlement: Settlement, refunded: Decimal) -> SettlementOut:
         commission=settlement.commission,
         amount_due=settlement.amount_due,
         status=settlement.status,
+        held=held,
         refunded=Decimal(refunded).quantize(CENT),
         payout_reference=settlement.payout_reference,
         paid_at=settlement.paid_at,
@@ -84,29 +106,49 @@ def _out(settlement: Settlement, refunded: Decimal) -> SettlementOut:
     )
 
 
-def list_settlements(
-    session: Session, *, principal: Principal, status: str | None, cursor: str | None, limit: int
-) -> SettlementPage:
+def day_range(query: Any) -> dict[str, Any]:
+    """`created_from`/`created_to` of a query's `date_from`/`date_to` (whole UTC days)."""
+    return {
+        "created_from": start_of_day(query.date_from) if query.date_from else None,
+        "created_to": start_of_day(query.date_to + timedelta(days=1)) if query.date_to else None,
+    }
+
+
+def list_settlements(session: Session, *, principal: Principal, query: SettlementQuery) -> SettlementPage:
     wholesaler_id = principal.require_business_id()
-    rows = ledger_repository.list_settlements(
-        session, wholesaler_id=wholesaler_id, status=status, after=after_created(cursor), limit=limit + 1
+    rows = settlement_repository.list_settlements(
+        session,
+        wholesaler_id=wholesaler_id,
+        status=query.status,
+        **day_range(query),
+        after=after_created(query.cursor),
+        limit=query.limit + 1,
     )
-    page = rows[:limit]
-    next_cursor = created_cursor(page[-1].Settlement) if len(rows) > limit else None
-    totals = ledger_repository.settlement_totals(session, wholesaler_id)
+    page = rows[: query.limit]
+    next_cursor = created_cursor(page[-1].Settlement) if len(rows) > query.limit else None
+    overall = _summary(settlement_repository.settlement_sums(session, wholesaler_id=wholesaler_id))
+    in_range = _summary(settlement_repository.settlement_sums(session, wholesaler_id=wholesaler_id, **day_range(query)))
     return SettlementPage(
-        items=[_out(row.Settlement, row.refunded) for row in page],
+        items=[settlement_out(row.Settlement, row.refunded, held=row.held) for row in page],
         next_cursor=next_cursor,
-        total_due=totals.get("due", Decimal("0.00")),
-        total_paid=totals.get("paid", Decimal("0.00")),
+        total_due=overall.due + overall.held,
+        total_paid=overall.paid,
         currency=get_settings().currency,
+        summary=in_range,
     )
+
+
+def _summary(rows: Any) -> SettlementSummary:
+    sums = {"due": ZERO, "held": ZERO, "paid": ZERO, "cancelled": ZERO}
+    for status, is_held, _count, amount in rows:
+        sums["held" if is_held else status] += Decimal(amount)
+    return SettlementSummary(**sums, currency=get_settings().currency)
 
 
 def record_payout(
     session: Session, *, principal: Principal, settlement_id: uuid.UUID, body: PayoutRequest, source_ip: str | None
 ) -> SettlementOut:
-    settlement = ledger_repository.lock_settlement(session, settlement_id)
+    settlement = settlement_repository.lock_settlement(session, settlement_id)
     if settlement is None:
         raise SettlementNotFound()
     if settlement.status == "paid":
@@ -128,4 +170,5 @@ def record_payout(
         target_id=settlement.id,
         details={"reference": body.reference, "amount": str(settlement.amount_due)},
     )
-    return _out(settlement, ledger_repository.refunded_for_order(session, settlement.order_id))
+    refunded = ledger_repository.refunded_for_order(session, settlement.order_id)
+    return settlement_out(settlement, refunded, held=False)

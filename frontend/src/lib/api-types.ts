@@ -2,6 +2,23 @@
 // change the API, then run `npm run gen:api` (`npm run check:api` compares).
 
 export interface paths {
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log: who did what to which entity, when and from where; newest first */
+        get: operations["get_admin_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/businesses": {
         parameters: {
             query?: never;
@@ -9,10 +26,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Businesses by kind and verification status */
+        /** Businesses by kind and verification status, or by part of their name, tax id or phone */
         get: operations["get_admin_businesses"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/businesses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A business as its people see it, with its people, verification file and counts */
+        get: operations["get_admin_businesses_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/businesses/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a business's suspension */
+        post: operations["post_admin_businesses_id_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/businesses/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a business: none of its people can sign in, so it cannot trade */
+        post: operations["post_admin_businesses_id_suspend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -26,7 +94,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A business's verification: status, documents (short-lived download links) and history */
+        get: operations["get_admin_businesses_id_verification"];
         put?: never;
         /** Verify or reject a wholesaler */
         post: operations["post_admin_businesses_id_verification"];
@@ -243,6 +312,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settlements of every wholesaler, newest first, with totals per status */
+        get: operations["get_admin_settlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/settlements/{id}/payout": {
         parameters: {
             query?: never;
@@ -254,6 +340,125 @@ export interface paths {
         put?: never;
         /** Record the payout of a settlement to its wholesaler */
         post: operations["post_admin_settlements_id_payout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/settlements/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Due settlements summed per wholesaler as CSV, with each one's payout account, for a payout batch */
+        get: operations["get_admin_settlements_export_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/settlements/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record one payout of many due settlements (all or none), e.g. a bank or M-Pesa B2C batch */
+        post: operations["post_admin_settlements_payouts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find people by e-mail, name or phone, role, status or business */
+        get: operations["get_admin_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person, their live sign-ins and their recent audit entries */
+        get: operations["get_admin_users_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a suspended person sign in again */
+        post: operations["post_admin_users_id_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{id}/reset-2fa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a person's two-factor sign-in off (they are told by e-mail) */
+        post: operations["post_admin_users_id_reset_2fa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a person: their sign-ins end and they cannot sign in */
+        post: operations["post_admin_users_id_suspend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -479,6 +684,41 @@ export interface paths {
         post?: never;
         /** Deactivate a staff member (owner) */
         delete: operations["delete_business_users_id"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/business/verification-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your business's verification documents */
+        get: operations["get_business_verification_documents"];
+        put?: never;
+        /** Add a verification document: a presigned upload for the file (owner, while pending) */
+        post: operations["post_business_verification_documents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/business/verification-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a verification document (owner, while pending) */
+        delete: operations["delete_business_verification_documents_id"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1076,7 +1316,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your orders: purchases for retailers, sales for wholesalers */
+        /** Your orders: purchases for retailers, the sales queue for wholesalers (filters and sorts) */
         get: operations["get_orders"];
         put?: never;
         post?: never;
@@ -1205,6 +1445,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/pick-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What to pick for some of your sales: their lines added up per product, by SKU (wholesaler) */
+        post: operations["post_orders_pick_list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move many sales to one status; each order succeeds or fails on its own (wholesaler) */
+        post: operations["post_orders_transitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments/{id}": {
         parameters: {
             query?: never;
@@ -1239,6 +1513,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payouts made to you: your paid settlements grouped by payout reference, latest first */
+        get: operations["get_payouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans": {
         parameters: {
             query?: never;
@@ -1248,6 +1539,23 @@ export interface paths {
         };
         /** Plans on offer */
         get: operations["get_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refunds you can follow: a wholesaler's of its orders, a retailer's of its payments; newest first */
+        get: operations["get_refunds"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1266,6 +1574,24 @@ export interface paths {
         /** What the platform owes you for orders paid through it, and its payouts */
         get: operations["get_settlements"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settlements/payout-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where your settlements are paid out (null until the owner sets it) */
+        get: operations["get_settlements_payout_account"];
+        /** Set where your settlements are paid out: an M-Pesa or MTN MoMo number, or a bank account */
+        put: operations["put_settlements_payout_account"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1580,6 +1906,100 @@ export interface components {
             /** Region */
             region: string;
         };
+        /**
+         * AdminBusinessDetail
+         * @description What support sees of a business: read-only, as its people see it, plus its history.
+         */
+        AdminBusinessDetail: {
+            business: components["schemas"]["AdminBusinessOut"];
+            counts: components["schemas"]["BusinessCounts"];
+            /** Documents */
+            documents: components["schemas"]["VerificationDocumentOut"][];
+            /** Users */
+            users: components["schemas"]["AdminUserOut"][];
+            /**
+             * Verification History
+             * @description Newest first.
+             */
+            verification_history: components["schemas"]["VerificationEventOut"][];
+            /**
+             * Verification Status
+             * @enum {string}
+             */
+            verification_status: "not_required" | "pending" | "verified" | "rejected";
+        };
+        /** AdminBusinessListQuery */
+        AdminBusinessListQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Kind
+             * @default null
+             */
+            kind?: ("retailer" | "wholesaler") | null;
+            /**
+             * Limit
+             * @default 50
+             */
+            limit?: number;
+            /**
+             * Q
+             * @description Part of the name, tax id or phone, any case.
+             * @default null
+             */
+            q?: string | null;
+            /**
+             * Status
+             * @description Same as `verification` (older name).
+             * @default null
+             */
+            status?: ("not_required" | "pending" | "verified" | "rejected") | null;
+            /**
+             * Verification
+             * @default null
+             */
+            verification?: ("not_required" | "pending" | "verified" | "rejected") | null;
+        };
+        /** AdminBusinessOut */
+        AdminBusinessOut: {
+            address: components["schemas"]["AddressOut"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "retailer" | "wholesaler";
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string;
+            /** Registration Number */
+            registration_number: string;
+            suspension: components["schemas"]["SuspensionOut"] | null;
+            /** Tax Id */
+            tax_id: string | null;
+            /** Verification Reason */
+            verification_reason: string | null;
+            /**
+             * Verification Status
+             * @enum {string}
+             */
+            verification_status: "not_required" | "pending" | "verified" | "rejected";
+        };
         /** AdminPaymentItem */
         AdminPaymentItem: {
             /** Amount */
@@ -1673,6 +2093,12 @@ export interface components {
              * @default null
              */
             purpose?: ("checkout" | "order_collection" | "subscription") | null;
+            /**
+             * Q
+             * @description A provider reference (ours or the provider's request id), a receipt, an order number (of an order settled or refunded) or the payer's phone; matched exactly, case aside.
+             * @default null
+             */
+            q?: string | null;
             /**
              * Status
              * @default null
@@ -1808,6 +2234,301 @@ export interface components {
              */
             status?: ("open" | "sent" | "completed" | "failed") | null;
         };
+        /** AdminSettlementItem */
+        AdminSettlementItem: {
+            /** Amount Due */
+            amount_due: string;
+            /** Commission */
+            commission: string;
+            /** Commission Rate */
+            commission_rate: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Held
+             * @description Due but not payable yet: a refund on its order is under way, or its payment is in review.
+             */
+            held: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Order Id
+             * Format: uuid
+             */
+            order_id: string;
+            /** Order Number */
+            order_number: string;
+            /** Order Total */
+            order_total: string;
+            /** Paid At */
+            paid_at: string | null;
+            /**
+             * Payment Id
+             * Format: uuid
+             */
+            payment_id: string;
+            /** Payout Reference */
+            payout_reference: string | null;
+            /**
+             * Refunded
+             * @description Refunds to the retailer for this order (open, sent or completed).
+             */
+            refunded: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "due" | "paid" | "cancelled";
+            /**
+             * Wholesaler Id
+             * Format: uuid
+             */
+            wholesaler_id: string;
+            /** Wholesaler Name */
+            wholesaler_name: string;
+        };
+        /** AdminSettlementPage */
+        AdminSettlementPage: {
+            /** Currency */
+            currency: string;
+            /** Items */
+            items: components["schemas"]["AdminSettlementItem"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /**
+             * Totals
+             * @description Per status (due, paid, cancelled) over the wholesaler and date filters, whatever `status` says.
+             */
+            totals: components["schemas"]["StatusTotal"][];
+        };
+        /** AdminSettlementQuery */
+        AdminSettlementQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Date From
+             * @description Opened (the order paid) on or after this day (UTC).
+             * @default null
+             */
+            date_from?: string | null;
+            /**
+             * Date To
+             * @description Opened (the order paid) on or before this day (UTC).
+             * @default null
+             */
+            date_to?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * Status
+             * @default null
+             */
+            status?: ("due" | "paid" | "cancelled") | null;
+            /**
+             * Wholesaler Id
+             * @default null
+             */
+            wholesaler_id?: string | null;
+        };
+        /** AdminUserDetail */
+        AdminUserDetail: {
+            /**
+             * Active Sessions
+             * @description Sign-ins not revoked and not expired.
+             */
+            active_sessions: number;
+            /**
+             * Recent Audit
+             * @description The newest entries by or about the user (at most 20).
+             */
+            recent_audit: components["schemas"]["AuditEntryOut"][];
+            user: components["schemas"]["AdminUserOut"];
+        };
+        /** AdminUserOut */
+        AdminUserOut: {
+            /** Business Id */
+            business_id: string | null;
+            /** Business Kind */
+            business_kind: ("retailer" | "wholesaler") | null;
+            /** Business Name */
+            business_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string;
+            /** Email Verified */
+            email_verified: boolean;
+            /** Full Name */
+            full_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Sign In At */
+            last_sign_in_at: string | null;
+            /** Phone */
+            phone: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "owner" | "staff" | "admin" | "support";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "invited" | "active" | "deactivated" | "suspended";
+            /** Two Factor Enabled */
+            two_factor_enabled: boolean;
+        };
+        /** AdminUserPage */
+        AdminUserPage: {
+            /** Items */
+            items: components["schemas"]["AdminUserOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** AdminUserQuery */
+        AdminUserQuery: {
+            /**
+             * Business Id
+             * @default null
+             */
+            business_id?: string | null;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 50
+             */
+            limit?: number;
+            /**
+             * Q
+             * @description Part of the e-mail, name or phone, any case.
+             * @default null
+             */
+            q?: string | null;
+            /**
+             * Role
+             * @default null
+             */
+            role?: ("owner" | "staff" | "admin" | "support") | null;
+            /**
+             * Status
+             * @default null
+             */
+            status?: ("invited" | "active" | "deactivated" | "suspended") | null;
+        };
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /** Action */
+            action: string;
+            /** Actor Email */
+            actor_email: string | null;
+            /** Actor User Id */
+            actor_user_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Entity Id */
+            entity_id: string | null;
+            /** Entity Type */
+            entity_type: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Ip */
+            ip: string | null;
+            /** User Agent */
+            user_agent: string | null;
+        };
+        /** AuditPage */
+        AuditPage: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** AuditQuery */
+        AuditQuery: {
+            /**
+             * Action
+             * @default null
+             */
+            action?: string | null;
+            /**
+             * Actor
+             * @description The acting user's id.
+             * @default null
+             */
+            actor?: string | null;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Date From
+             * @description Entries at or after this instant.
+             * @default null
+             */
+            date_from?: string | null;
+            /**
+             * Date To
+             * @description Entries before this instant.
+             * @default null
+             */
+            date_to?: string | null;
+            /**
+             * Entity Id
+             * @default null
+             */
+            entity_id?: string | null;
+            /**
+             * Entity Type
+             * @default null
+             */
+            entity_type?: string | null;
+            /**
+             * Ip
+             * @default null
+             */
+            ip?: string | null;
+            /**
+             * Limit
+             * @default 50
+             */
+            limit?: number;
+        };
         /** BrandFacet */
         BrandFacet: {
             /** Brand */
@@ -1815,28 +2536,136 @@ export interface components {
             /** Count */
             count: number;
         };
-        /** BusinessListQuery */
-        BusinessListQuery: {
+        /** BulkPayoutRequest */
+        BulkPayoutRequest: {
             /**
-             * Cursor
+             * Reference
+             * @description The payout batch's reference (e.g. the bank or M-Pesa B2C batch code).
+             */
+            reference: string;
+            /** Settlement Ids */
+            settlement_ids: string[];
+        };
+        /** BulkPayoutResult */
+        BulkPayoutResult: {
+            /** Amount */
+            amount: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Paid At
+             * Format: date-time
+             */
+            paid_at: string;
+            /** Reference */
+            reference: string;
+            /** Settlement Count */
+            settlement_count: number;
+            /** Wholesalers */
+            wholesalers: components["schemas"]["BulkPayoutWholesaler"][];
+        };
+        /** BulkPayoutWholesaler */
+        BulkPayoutWholesaler: {
+            /** Amount */
+            amount: string;
+            /** Settlement Count */
+            settlement_count: number;
+            /**
+             * Wholesaler Id
+             * Format: uuid
+             */
+            wholesaler_id: string;
+            /** Wholesaler Name */
+            wholesaler_name: string;
+        };
+        /** BulkTransitionError */
+        BulkTransitionError: {
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+        };
+        /** BulkTransitionOut */
+        BulkTransitionOut: {
+            /** Failed */
+            failed: number;
+            /**
+             * Results
+             * @description One per requested id, in the request's order.
+             */
+            results: components["schemas"]["BulkTransitionResult"][];
+            /** Succeeded */
+            succeeded: number;
+        };
+        /** BulkTransitionRequest */
+        BulkTransitionRequest: {
+            /**
+             * Driver Name
              * @default null
              */
-            cursor?: string | null;
+            driver_name?: string | null;
             /**
-             * Kind
+             * Driver Phone
              * @default null
              */
-            kind?: ("retailer" | "wholesaler") | null;
+            driver_phone?: string | null;
             /**
-             * Limit
-             * @default 50
+             * Expected Delivery Date
+             * @default null
              */
-            limit?: number;
+            expected_delivery_date?: string | null;
+            /**
+             * Note
+             * @default null
+             */
+            note?: string | null;
+            /** Order Ids */
+            order_ids: string[];
+            /**
+             * To
+             * @enum {string}
+             */
+            to: "accepted" | "packed" | "dispatched" | "delivered" | "completed" | "cancelled";
+            /**
+             * Vehicle
+             * @default null
+             */
+            vehicle?: string | null;
+        };
+        /** BulkTransitionResult */
+        BulkTransitionResult: {
+            /**
+             * Changed
+             * @description False when the order already had the target status (nothing written).
+             */
+            changed: boolean;
+            error: components["schemas"]["BulkTransitionError"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Number
+             * @description Null when no order of yours has this id.
+             */
+            number: string | null;
+            /** Ok */
+            ok: boolean;
             /**
              * Status
-             * @default null
+             * @description The order's status after the attempt; null when not found.
              */
-            status?: ("not_required" | "pending" | "verified" | "rejected") | null;
+            status: ("pending_payment" | "placed" | "accepted" | "packed" | "dispatched" | "delivered" | "completed" | "cancelled") | null;
+        };
+        /** BusinessCounts */
+        BusinessCounts: {
+            /** Active Users */
+            active_users: number;
+            /** Documents */
+            documents: number;
+            /** Users */
+            users: number;
         };
         /** BusinessOut */
         BusinessOut: {
@@ -1881,6 +2710,31 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** BusinessRefundPage */
+        BusinessRefundPage: {
+            /** Items */
+            items: components["schemas"]["RefundSummary"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** BusinessRefundQuery */
+        BusinessRefundQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * Status
+             * @default null
+             */
+            status?: ("open" | "sent" | "completed" | "failed") | null;
+        };
         /** BusinessRegistration */
         BusinessRegistration: {
             address: components["schemas"]["Address"];
@@ -1910,6 +2764,27 @@ export interface components {
         BusinessUserList: {
             /** Items */
             items: components["schemas"]["UserOut"][];
+        };
+        /** BusinessVerificationOut */
+        BusinessVerificationOut: {
+            /** Documents */
+            documents: components["schemas"]["ReviewedDocumentOut"][];
+            /**
+             * History
+             * @description Newest first.
+             */
+            history: components["schemas"]["VerificationEventOut"][];
+            /** Reason */
+            reason: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_required" | "pending" | "verified" | "rejected";
+            /** Verified At */
+            verified_at: string | null;
+            /** Verified By */
+            verified_by: string | null;
         };
         /** CancelRequest */
         CancelRequest: {
@@ -2510,6 +3385,11 @@ export interface components {
              * @enum {string}
              */
             method: "pickup" | "delivery";
+            /**
+             * Vehicle
+             * @description The registration plate of the vehicle carrying the order.
+             */
+            vehicle: string | null;
         };
         /** DisableTwoFactorRequest */
         DisableTwoFactorRequest: {
@@ -2520,6 +3400,28 @@ export interface components {
             code: string;
             /** Password */
             password: string;
+        };
+        /** DocumentUploadOut */
+        DocumentUploadOut: {
+            document: components["schemas"]["VerificationDocumentOut"];
+            upload: components["schemas"]["PresignedUploadOut"];
+        };
+        /** DocumentUploadRequest */
+        DocumentUploadRequest: {
+            /**
+             * Content Type
+             * @enum {string}
+             */
+            content_type: "application/pdf" | "image/jpeg" | "image/png";
+            /** Filename */
+            filename: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "business_registration" | "tax_certificate" | "id_document" | "other";
+            /** Size Bytes */
+            size_bytes: number;
         };
         /**
          * EndTrial
@@ -2665,6 +3567,12 @@ export interface components {
         /** ImportQuery */
         ImportQuery: {
             /**
+             * Dry Run
+             * @description Preview: check every row and answer what would be created, updated or left unchanged, with every problem by row and column, writing nothing (200 even when rows have problems).
+             * @default false
+             */
+            dry_run?: boolean;
+            /**
              * Mode
              * @default all_or_nothing
              * @enum {string}
@@ -2675,6 +3583,16 @@ export interface components {
         ImportResult: {
             /** Created */
             created: number;
+            /**
+             * Dry Run
+             * @description True for a preview: nothing was written.
+             */
+            dry_run: boolean;
+            /**
+             * Max Rows
+             * @description The most data rows one file may have.
+             */
+            max_rows: number;
             /**
              * Mode
              * @enum {string}
@@ -2691,6 +3609,11 @@ export interface components {
             skipped: number;
             /** Stock Movements */
             stock_movements: number;
+            /**
+             * Unchanged
+             * @description Rows naming an existing product exactly as it is (counted in `updated`).
+             */
+            unchanged: number;
             /** Updated */
             updated: number;
         };
@@ -3095,10 +4018,17 @@ export interface components {
             /** Currency */
             currency: string;
             /**
+             * Expected Delivery Date
+             * @description Placement day + the wholesaler's lead time, or the date given at dispatch.
+             */
+            expected_delivery_date: string | null;
+            /**
              * Id
              * Format: uuid
              */
             id: string;
+            /** Line Count */
+            line_count: number;
             /** Number */
             number: string;
             /** @description The newest mobile money payment of the order's checkout when the caller is its payer (to pay or follow it); null for the wholesaler and for payment on delivery. */
@@ -3108,6 +4038,14 @@ export interface components {
              * @enum {string}
              */
             payment_method: "mobile_money" | "pay_on_delivery";
+            /**
+             * Payment Status
+             * @description Where the order's money stands (see `GET /orders`).
+             * @enum {string}
+             */
+            payment_status: "awaiting" | "paid" | "to_collect" | "collected" | "not_due";
+            /** Placed At */
+            placed_at: string | null;
             /**
              * Retailer Id
              * Format: uuid
@@ -3138,15 +4076,64 @@ export interface components {
              */
             cursor?: string | null;
             /**
+             * Delivery Date From
+             * @description Expected delivery on or after this day.
+             * @default null
+             */
+            delivery_date_from?: string | null;
+            /**
+             * Delivery Date To
+             * @description Expected delivery on or before this day.
+             * @default null
+             */
+            delivery_date_to?: string | null;
+            /**
              * Limit
              * @default 20
              */
             limit?: number;
             /**
-             * Status
+             * Payment Method
              * @default null
              */
-            status?: ("pending_payment" | "placed" | "accepted" | "packed" | "dispatched" | "delivered" | "completed" | "cancelled") | null;
+            payment_method?: ("mobile_money" | "pay_on_delivery") | null;
+            /**
+             * Payment Status
+             * @description awaiting: mobile money not paid yet; paid: mobile money received; to_collect: payment on delivery with money outstanding; collected: payment on delivery fully collected; not_due: cancelled before any money was due.
+             * @default null
+             */
+            payment_status?: ("awaiting" | "paid" | "to_collect" | "collected" | "not_due") | null;
+            /**
+             * Placed From
+             * @description Placed on or after this day (UTC).
+             * @default null
+             */
+            placed_from?: string | null;
+            /**
+             * Placed To
+             * @description Placed on or before this day (UTC).
+             * @default null
+             */
+            placed_to?: string | null;
+            /**
+             * Q
+             * @description An order number (`ORD-000123`, or its digits) or part of the other party's name.
+             * @default null
+             */
+            q?: string | null;
+            /**
+             * Sort
+             * @description newest / oldest: by creation; delivery_date: soonest expected delivery first, orders without a date last.
+             * @default newest
+             * @enum {string}
+             */
+            sort?: "newest" | "oldest" | "delivery_date";
+            /**
+             * Status
+             * @description One status or several, comma-separated (`placed,accepted`) or the parameter repeated.
+             * @default null
+             */
+            status?: string | null;
         };
         /** OrderOut */
         OrderOut: {
@@ -3164,6 +4151,11 @@ export interface components {
             delivery: components["schemas"]["DeliveryTracking"];
             /** Delivery Fee */
             delivery_fee: string;
+            /**
+             * Expected Delivery Date
+             * @description Placement day + the wholesaler's lead time, or the date given at dispatch.
+             */
+            expected_delivery_date: string | null;
             /** Expires At */
             expires_at: string | null;
             /**
@@ -3173,6 +4165,8 @@ export interface components {
             id: string;
             /** Invoice Number */
             invoice_number: string | null;
+            /** Line Count */
+            line_count: number;
             /** Lines */
             lines: components["schemas"]["OrderLineOut"][];
             /** Number */
@@ -3184,6 +4178,12 @@ export interface components {
              * @enum {string}
              */
             payment_method: "mobile_money" | "pay_on_delivery";
+            /**
+             * Payment Status
+             * @description Where the order's money stands (see `GET /orders`).
+             * @enum {string}
+             */
+            payment_status: "awaiting" | "paid" | "to_collect" | "collected" | "not_due";
             /** Placed At */
             placed_at: string | null;
             /**
@@ -3408,10 +4408,203 @@ export interface components {
              */
             method: "pay_on_delivery";
         };
+        /**
+         * PayoutAccountIn
+         * @description `mpesa`: a Kenyan mobile number (+2547..., +2541...); `mtn_momo`: a Ugandan one
+         *     (+2567...); `bank`: a bank code (2-11 letters or digits, e.g. `01` or a SWIFT code) and an
+         *     account number (6-20 digits; spaces and dashes are ignored).
+         */
+        PayoutAccountIn: {
+            /** Account Name */
+            account_name: string;
+            /**
+             * Account Number
+             * @default null
+             */
+            account_number?: string | null;
+            /**
+             * Bank Code
+             * @default null
+             */
+            bank_code?: string | null;
+            /**
+             * Bank Name
+             * @default null
+             */
+            bank_name?: string | null;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "mpesa" | "mtn_momo" | "bank";
+            /**
+             * Phone
+             * @default null
+             */
+            phone?: string | null;
+        };
+        /** PayoutAccountOut */
+        PayoutAccountOut: {
+            /** Account Name */
+            account_name: string;
+            /** Account Number */
+            account_number: string | null;
+            /** Bank Code */
+            bank_code: string | null;
+            /** Bank Name */
+            bank_name: string | null;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "mpesa" | "mtn_momo" | "bank";
+            /** Phone */
+            phone: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** PayoutAccountView */
+        PayoutAccountView: {
+            /** @description null until the owner sets one. */
+            payout_account: components["schemas"]["PayoutAccountOut"] | null;
+        };
+        /**
+         * PayoutItem
+         * @description One payout to you: the settlements an admin paid out under one reference.
+         */
+        PayoutItem: {
+            /** Amount */
+            amount: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Paid At
+             * Format: date-time
+             * @description When the last settlement of this payout was marked paid.
+             */
+            paid_at: string;
+            /** Reference */
+            reference: string;
+            /** Settlement Count */
+            settlement_count: number;
+        };
+        /** PayoutPage */
+        PayoutPage: {
+            /** Items */
+            items: components["schemas"]["PayoutItem"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** PayoutQuery */
+        PayoutQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @default 20
+             */
+            limit?: number;
+        };
         /** PayoutRequest */
         PayoutRequest: {
             /** Reference */
             reference: string;
+        };
+        /** PickListLine */
+        PickListLine: {
+            /** Gtin */
+            gtin: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Orders
+             * @description How many of the total each order takes, by number.
+             */
+            orders: components["schemas"]["PickListOrderQuantity"][];
+            /** Pack Size */
+            pack_size: number;
+            /**
+             * Product Id
+             * Format: uuid
+             */
+            product_id: string;
+            /** Sku */
+            sku: string;
+            /** Total Quantity */
+            total_quantity: number;
+            /** Unit Of Sale */
+            unit_of_sale: string;
+        };
+        /** PickListOrder */
+        PickListOrder: {
+            /** Delivery Address */
+            delivery_address: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Delivery Method
+             * @enum {string}
+             */
+            delivery_method: "pickup" | "delivery";
+            /** Expected Delivery Date */
+            expected_delivery_date: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Line Count */
+            line_count: number;
+            /** Number */
+            number: string;
+            /** Retailer Name */
+            retailer_name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending_payment" | "placed" | "accepted" | "packed" | "dispatched" | "delivered" | "completed" | "cancelled";
+        };
+        /** PickListOrderQuantity */
+        PickListOrderQuantity: {
+            /** Number */
+            number: string;
+            /**
+             * Order Id
+             * Format: uuid
+             */
+            order_id: string;
+            /** Quantity */
+            quantity: number;
+        };
+        /** PickListOut */
+        PickListOut: {
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * Lines
+             * @description One per product, by SKU.
+             */
+            lines: components["schemas"]["PickListLine"][];
+            /**
+             * Orders
+             * @description By expected delivery date, then number.
+             */
+            orders: components["schemas"]["PickListOrder"][];
+        };
+        /** PickListRequest */
+        PickListRequest: {
+            /** Order Ids */
+            order_ids: string[];
         };
         /** PlanCreate */
         PlanCreate: {
@@ -3582,6 +4775,20 @@ export interface components {
             channel: "in_app" | "email" | "sms";
             /** Enabled */
             enabled: boolean;
+        };
+        /** PresignedUploadOut */
+        PresignedUploadOut: {
+            /** Expires In */
+            expires_in: number;
+            /**
+             * Fields
+             * @description Form fields to send with the file (multipart POST).
+             */
+            fields: {
+                [key: string]: string;
+            };
+            /** Url */
+            url: string;
         };
         /** ProductCreate */
         ProductCreate: {
@@ -3915,6 +5122,14 @@ export interface components {
              */
             unit_of_sale?: string | null;
         };
+        /**
+         * ReasonRequest
+         * @description Why platform staff take an action on a person or a business: kept in the audit log.
+         */
+        ReasonRequest: {
+            /** Reason */
+            reason: string;
+        };
         /** ReceiptRequest */
         ReceiptRequest: {
             /**
@@ -4227,6 +5442,13 @@ export interface components {
             days_of_cover: string | null;
             /** Lead Time Days */
             lead_time_days: number;
+            /**
+             * Low Stock
+             * @description Stock on hand is at or below the low-stock threshold (the alert's rule).
+             */
+            low_stock: boolean;
+            /** Low Stock Threshold */
+            low_stock_threshold: number;
             /** Name */
             name: string;
             /** Pack Size */
@@ -4242,7 +5464,7 @@ export interface components {
             stock_on_hand: number;
             /**
              * Suggested Quantity
-             * @description Units to order to cover lead time + 14 days, rounded up to whole packs; 0 when covered.
+             * @description Units to order, in whole packs: enough to cover lead time + 14 days of sales; for a product at or below its threshold at least enough to reach twice the threshold (at least one pack).
              */
             suggested_quantity: number;
             /**
@@ -4250,6 +5472,11 @@ export interface components {
              * @description Units sold in the last 30 days, net of cancelled sales.
              */
             units_sold_30d: number;
+            /**
+             * Why
+             * @description How the quantity was reached, in words.
+             */
+            why: string;
         };
         /** ResetPasswordRequest */
         ResetPasswordRequest: {
@@ -4266,6 +5493,42 @@ export interface components {
              * @default null
              */
             payer_phone?: string | null;
+        };
+        /** ReviewedDocumentOut */
+        ReviewedDocumentOut: {
+            /**
+             * Content Type
+             * @enum {string}
+             */
+            content_type: "application/pdf" | "image/jpeg" | "image/png";
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Download Expires In */
+            download_expires_in: number;
+            /**
+             * Download Url
+             * @description A short-lived link to the file (a few minutes).
+             */
+            download_url: string;
+            /** Filename */
+            filename: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "business_registration" | "tax_certificate" | "id_document" | "other";
+            /** Size Bytes */
+            size_bytes: number;
+            /** Uploaded By */
+            uploaded_by: string | null;
         };
         /**
          * ReviewResolution
@@ -4429,6 +5692,21 @@ export interface components {
             /** User Agent */
             user_agent: string | null;
         };
+        /** SettlementExportQuery */
+        SettlementExportQuery: {
+            /**
+             * Status
+             * @description Only due settlements are exported for payout.
+             * @default due
+             * @constant
+             */
+            status?: "due";
+            /**
+             * Wholesaler Id
+             * @default null
+             */
+            wholesaler_id?: string | null;
+        };
         /** SettlementOut */
         SettlementOut: {
             /** Amount Due */
@@ -4444,6 +5722,11 @@ export interface components {
             created_at: string;
             /** Currency */
             currency: string;
+            /**
+             * Held
+             * @description Due but not payable yet: a refund on its order is under way, or its payment is in review.
+             */
+            held: boolean;
             /**
              * Id
              * Format: uuid
@@ -4486,9 +5769,16 @@ export interface components {
             items: components["schemas"]["SettlementOut"][];
             /** Next Cursor */
             next_cursor: string | null;
-            /** Total Due */
+            summary: components["schemas"]["SettlementSummary"];
+            /**
+             * Total Due
+             * @description Everything owed (payable and held), over all time.
+             */
             total_due: string;
-            /** Total Paid */
+            /**
+             * Total Paid
+             * @description Everything paid out, over all time.
+             */
             total_paid: string;
         };
         /** SettlementQuery */
@@ -4499,6 +5789,18 @@ export interface components {
              */
             cursor?: string | null;
             /**
+             * Date From
+             * @description Opened (the order paid) on or after this day (UTC).
+             * @default null
+             */
+            date_from?: string | null;
+            /**
+             * Date To
+             * @description Opened (the order paid) on or before this day (UTC).
+             * @default null
+             */
+            date_to?: string | null;
+            /**
              * Limit
              * @default 20
              */
@@ -4508,6 +5810,34 @@ export interface components {
              * @default null
              */
             status?: ("due" | "paid" | "cancelled") | null;
+        };
+        /**
+         * SettlementSummary
+         * @description Sums over the settlements in the asked date range, whatever the `status` filter.
+         */
+        SettlementSummary: {
+            /**
+             * Cancelled
+             * @description Of orders cancelled before the payout: not owed.
+             */
+            cancelled: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Due
+             * @description Owed and payable now: due settlements that are not held.
+             */
+            due: string;
+            /**
+             * Held
+             * @description Owed but held (see `SettlementOut.held`).
+             */
+            held: string;
+            /**
+             * Paid
+             * @description Paid out.
+             */
+            paid: string;
         };
         /** SignedIn */
         SignedIn: {
@@ -4556,6 +5886,18 @@ export interface components {
              * @default true
              */
             trial?: boolean;
+        };
+        /** StatusTotal */
+        StatusTotal: {
+            /** Amount */
+            amount: string;
+            /** Count */
+            count: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "due" | "paid" | "cancelled";
         };
         /** StockChange */
         StockChange: {
@@ -4720,6 +6062,18 @@ export interface components {
             /** Warnings */
             warnings?: components["schemas"]["ChangeWarning"][];
         };
+        /** SuspensionOut */
+        SuspensionOut: {
+            /** Reason */
+            reason: string | null;
+            /**
+             * Suspended At
+             * Format: date-time
+             */
+            suspended_at: string;
+            /** Suspended By */
+            suspended_by: string | null;
+        };
         /** TierIn */
         TierIn: {
             /** Min Quantity */
@@ -4754,6 +6108,12 @@ export interface components {
             };
             /** From Status */
             from_status: string | null;
+            /**
+             * Kind
+             * @description collection_recorded: money collected on delivery; `data` has amount, currency, method, reference and recorded_by (the person's name); the status does not change.
+             * @enum {string}
+             */
+            kind: "status_changed" | "collection_recorded";
             /** Note */
             note: string | null;
             /** To Status */
@@ -4764,7 +6124,10 @@ export interface components {
             /** Token */
             token: string;
         };
-        /** TransitionRequest */
+        /**
+         * TransitionRequest
+         * @description Dispatching needs the driver's name and phone and the expected delivery date; the vehicle is optional.
+         */
         TransitionRequest: {
             /**
              * Driver Name
@@ -4791,6 +6154,11 @@ export interface components {
              * @enum {string}
              */
             to: "accepted" | "packed" | "dispatched" | "delivered" | "completed" | "cancelled";
+            /**
+             * Vehicle
+             * @default null
+             */
+            vehicle?: string | null;
         };
         /** TwoFactorSetup */
         TwoFactorSetup: {
@@ -4925,7 +6293,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "invited" | "active" | "deactivated";
+            status: "invited" | "active" | "deactivated" | "suspended";
             /** Two Factor Enabled */
             two_factor_enabled: boolean;
         };
@@ -4941,6 +6309,61 @@ export interface components {
              * @enum {string}
              */
             status: "verified" | "rejected";
+        };
+        /** VerificationDocumentList */
+        VerificationDocumentList: {
+            /** Items */
+            items: components["schemas"]["VerificationDocumentOut"][];
+        };
+        /** VerificationDocumentOut */
+        VerificationDocumentOut: {
+            /**
+             * Content Type
+             * @enum {string}
+             */
+            content_type: "application/pdf" | "image/jpeg" | "image/png";
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Filename */
+            filename: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "business_registration" | "tax_certificate" | "id_document" | "other";
+            /** Size Bytes */
+            size_bytes: number;
+            /** Uploaded By */
+            uploaded_by: string | null;
+        };
+        /** VerificationEventOut */
+        VerificationEventOut: {
+            /** Actor Email */
+            actor_email: string | null;
+            /** Actor User Id */
+            actor_user_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Previous Status */
+            previous_status: ("not_required" | "pending" | "verified" | "rejected") | null;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_required" | "pending" | "verified" | "rejected";
         };
         /**
          * WebhookAck
@@ -5012,13 +6435,77 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get_admin_audit: {
+        parameters: {
+            query?: {
+                action?: string;
+                /** @description The acting user's id. */
+                actor?: string;
+                cursor?: string;
+                /** @description Entries at or after this instant. */
+                date_from?: string;
+                /** @description Entries before this instant. */
+                date_to?: string;
+                entity_id?: string;
+                entity_type?: string;
+                ip?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_admin_businesses: {
         parameters: {
             query?: {
                 cursor?: string;
                 kind?: "retailer" | "wholesaler";
                 limit?: number;
+                /** @description Part of the name, tax id or phone, any case. */
+                q?: string;
+                /** @description Same as `verification` (older name). */
                 status?: "not_required" | "pending" | "verified" | "rejected";
+                verification?: "not_required" | "pending" | "verified" | "rejected";
             };
             header?: never;
             path?: never;
@@ -5055,6 +6542,246 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_admin_businesses_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminBusinessDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_admin_businesses_id_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminBusinessOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_admin_businesses_id_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminBusinessOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_admin_businesses_id_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessVerificationOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5351,6 +7078,8 @@ export interface operations {
                 limit?: number;
                 provider?: "mpesa" | "mtn_momo" | "sandbox";
                 purpose?: "checkout" | "order_collection" | "subscription";
+                /** @description A provider reference (ours or the provider's request id), a receipt, an order number (of an order settled or refunded) or the payer's phone; matched exactly, case aside. */
+                q?: string;
                 status?: "pending" | "succeeded" | "failed" | "needs_review" | "refunded" | "partially_refunded";
             };
             header?: never;
@@ -6081,6 +7810,62 @@ export interface operations {
             };
         };
     };
+    get_admin_settlements: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Opened (the order paid) on or after this day (UTC). */
+                date_from?: string;
+                /** @description Opened (the order paid) on or before this day (UTC). */
+                date_to?: string;
+                limit?: number;
+                status?: "due" | "paid" | "cancelled";
+                wholesaler_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSettlementPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     post_admin_settlements_id_payout: {
         parameters: {
             query?: never;
@@ -6103,6 +7888,461 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SettlementOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_admin_settlements_export_csv: {
+        parameters: {
+            query?: {
+                /** @description Only due settlements are exported for payout. */
+                status?: "due";
+                wholesaler_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_admin_settlements_payouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkPayoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPayoutResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_admin_users: {
+        parameters: {
+            query?: {
+                business_id?: string;
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the e-mail, name or phone, any case. */
+                q?: string;
+                role?: "owner" | "staff" | "admin" | "support";
+                status?: "invited" | "active" | "deactivated" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_admin_users_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_admin_users_id_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_admin_users_id_reset_2fa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_admin_users_id_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserOut"];
                 };
             };
             /** @description Bad Request */
@@ -6854,6 +9094,160 @@ export interface operations {
             };
         };
     };
+    get_business_verification_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDocumentList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_business_verification_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentUploadOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    delete_business_verification_documents_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_cart: {
         parameters: {
             query?: never;
@@ -7546,6 +9940,8 @@ export interface operations {
     post_inventory_import: {
         parameters: {
             query?: {
+                /** @description Preview: check every row and answer what would be created, updated or left unchanged, with every problem by row and column, writing nothing (200 even when rows have problems). */
+                dry_run?: boolean;
                 mode?: "all_or_nothing" | "valid_only";
             };
             header?: never;
@@ -9009,8 +11405,24 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description Expected delivery on or after this day. */
+                delivery_date_from?: string;
+                /** @description Expected delivery on or before this day. */
+                delivery_date_to?: string;
                 limit?: number;
-                status?: "pending_payment" | "placed" | "accepted" | "packed" | "dispatched" | "delivered" | "completed" | "cancelled";
+                payment_method?: "mobile_money" | "pay_on_delivery";
+                /** @description awaiting: mobile money not paid yet; paid: mobile money received; to_collect: payment on delivery with money outstanding; collected: payment on delivery fully collected; not_due: cancelled before any money was due. */
+                payment_status?: "awaiting" | "paid" | "to_collect" | "collected" | "not_due";
+                /** @description Placed on or after this day (UTC). */
+                placed_from?: string;
+                /** @description Placed on or before this day (UTC). */
+                placed_to?: string;
+                /** @description An order number (`ORD-000123`, or its digits) or part of the other party's name. */
+                q?: string;
+                /** @description newest / oldest: by creation; delivery_date: soonest expected delivery first, orders without a date last. */
+                sort?: "newest" | "oldest" | "delivery_date";
+                /** @description One status or several, comma-separated (`placed,accepted`) or the parameter repeated. */
+                status?: string;
             };
             header?: never;
             path?: never;
@@ -9496,6 +11908,117 @@ export interface operations {
             };
         };
     };
+    post_orders_pick_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PickListRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PickListOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    post_orders_transitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkTransitionOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_payments_id: {
         parameters: {
             query?: never;
@@ -9625,6 +12148,56 @@ export interface operations {
             };
         };
     };
+    get_payouts: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_plans: {
         parameters: {
             query?: {
@@ -9656,10 +12229,65 @@ export interface operations {
             };
         };
     };
+    get_refunds: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "sent" | "completed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessRefundPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_settlements: {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description Opened (the order paid) on or after this day (UTC). */
+                date_from?: string;
+                /** @description Opened (the order paid) on or before this day (UTC). */
+                date_to?: string;
                 limit?: number;
                 status?: "due" | "paid" | "cancelled";
             };
@@ -9676,6 +12304,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SettlementPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_settlements_payout_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccountView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    put_settlements_payout_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutAccountIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccountView"];
                 };
             };
             /** @description Bad Request */
