@@ -8,6 +8,15 @@ The import validates EVERY row before writing anything, with the JSON API's own 
   `{"field": "row 7: tiers", "code", "message"}`, and nothing is written;
 - `valid_only`: the valid rows are written, the bad ones are answered in `problems`.
 
+The 400 of `all_or_nothing` also carries `problems` (row, column, code, message) beside
+the envelope's details, so a client can point at the cell. `dry_run=true` is the preview:
+the same checks and counts (`created`, `updated`, `unchanged`, `skipped`, `problems`) with
+nothing written and a 200 whatever the rows hold.
+
+A file has at most `MAX_ROWS` (10,000) data rows; the import is synchronous, and
+`benchmarks/inventory_import_bench.py` holds 10,000 new rows under 10 s through the handler,
+well inside API Gateway's 29 s.
+
 Writing is set-based, so any number of rows takes the same few statements: one upsert
 on (wholesaler, SKU), one DELETE and one INSERT for the tiers, and the stock levels through
 `stock.set_stock_levels` (one locking SELECT, one UPDATE, one INSERT of movements).
@@ -29,6 +38,7 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
 from chalicelib.core.principal import Principal
 from chalicelib.inventory import bulk_repository, csv_io, repository
+from chalicelib.inventory.import_diff import count_unchanged
 from chalicelib.inventory.rules import tier_problems
 from chalicelib.inventory.schemas import ImportResult, ProductFields, RowProblem
 from chalicelib.inventory.stock import MAX_STOCK, set_stock_levels
@@ -45,6 +55,7 @@ OPTIONAL_COLUMNS = (
     "status",
 )
 TEXT_COLUMNS = ("sku", "name", "description", "unit_of_sale")
+MAX_ROWS = 10_000
 
 
 @dataclass(frozen=True)
@@ -166,10 +177,17 @@ def import_products(
     content_type: str | None,
     mode: str,
     source_ip: str | None,
+    dry_run: bool = False,
 ) -> ImportResult:
     wholesaler_id = principal.require_business_id()
     csv_io.check_content_type(content_type)
     rows = csv_io.read_rows(csv_io.decode(raw.encode() if isinstance(raw, str) else raw))
+    if len(rows) > MAX_ROWS:
+        raise ValidationFailed(
+            f"The file has {len(rows):,} product rows; import at most {MAX_ROWS:,} at a time.",
+            code="too_many_rows",
+            details=[field_error("body", "too_many_rows", f"Split the file into files of at most {MAX_ROWS:,} rows.")],
+        )
     skus = [row.values.get("sku", "") for row in rows]
     existing = bulk_repository.existing_by_sku(session, wholesaler_id, skus)
     validation = validate_rows(
@@ -178,11 +196,14 @@ def import_products(
         statuses={sku: status for sku, (_, status) in existing.items()},
         may_publish=principal.email_verified,
     )
+    if dry_run:
+        return _preview(session, wholesaler_id, rows, validation, existing, mode)
     if validation.problems and mode == "all_or_nothing":
         bad_rows = len({p.row for p in validation.problems})
         raise ValidationFailed(
             f"{bad_rows} of {len(rows)} rows have problems; nothing was imported.",
             details=[field_error(f"row {p.row}: {p.column}", p.code, p.message) for p in validation.problems],
+            extra={"problems": [p.model_dump() for p in validation.problems]},
         )
     activating = sum(
         1
@@ -190,6 +211,7 @@ def import_products(
         if row.fields.status == "active" and existing.get(row.fields.sku, (None, None))[1] != "active"
     )
     check_limit(session, wholesaler_id, "active_products", adding=activating)
+    unchanged = _unchanged(session, wholesaler_id, rows, validation)
     created, updated, movements = _write(session, principal, validation.valid)
     record_audit(
         session,
@@ -202,11 +224,48 @@ def import_products(
     )
     return ImportResult(
         mode=mode,
+        dry_run=False,
         rows=len(rows),
+        max_rows=MAX_ROWS,
         created=created,
         updated=updated,
+        unchanged=unchanged,
         skipped=len(rows) - len(validation.valid),
         stock_movements=movements,
+        problems=validation.problems,
+    )
+
+
+def _unchanged(
+    session: Session, wholesaler_id: uuid.UUID, rows: Sequence[csv_io.CsvRow], validation: Validation
+) -> int:
+    if not validation.valid:
+        return 0
+    skus = {row.fields.sku for row in validation.valid}
+    current = {row["sku"]: row for row in bulk_repository.export_rows(session, wholesaler_id) if row["sku"] in skus}
+    slugs = {row.number: row.values.get("category_slug", "") for row in rows}
+    return count_unchanged(validation.valid, current, slugs)
+
+
+def _preview(
+    session: Session,
+    wholesaler_id: uuid.UUID,
+    rows: Sequence[csv_io.CsvRow],
+    validation: Validation,
+    existing: Mapping[str, Any],
+    mode: str,
+) -> ImportResult:
+    created = sum(1 for row in validation.valid if row.fields.sku not in existing)
+    return ImportResult(
+        mode=mode,
+        dry_run=True,
+        rows=len(rows),
+        max_rows=MAX_ROWS,
+        created=created,
+        updated=len(validation.valid) - created,
+        unchanged=_unchanged(session, wholesaler_id, rows, validation),
+        skipped=len(rows) - len(validation.valid),
+        stock_movements=0,
         problems=validation.problems,
     )
 

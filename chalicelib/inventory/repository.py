@@ -178,9 +178,11 @@ def list_low_stock(
 def reorder_candidates(
     session: Session, wholesaler_id: uuid.UUID, *, since: datetime, until: datetime, limit: int
 ) -> Sequence[Row[Any]]:
-    """Active products with their units sold in [since, until]: `sale` movements minus the
+    """Active products, and every product the low-stock list shows (not archived, stock at or
+    below its threshold), with their units sold in [since, until]: `sale` movements minus the
     `cancel` movements that returned those same sales (same reference). Most urgent first:
-    least days of cover (stock / net units sold), products without sales last, then SKU."""
+    low-stock products, then least days of cover (stock / net units sold), products without
+    sales last, then SKU."""
     sale = aliased(StockMovement)
     cancel = aliased(StockMovement)
     sold = (
@@ -206,6 +208,7 @@ def reorder_candidates(
         )
         .scalar_subquery()
     )
+    low = Product.stock_on_hand <= Product.low_stock_threshold
     candidates = (
         select(
             Product.id,
@@ -214,14 +217,21 @@ def reorder_candidates(
             Product.stock_on_hand,
             Product.pack_size,
             Product.lead_time_days,
+            Product.low_stock_threshold,
+            low.label("low_stock"),
             func.greatest(sold - returned, 0).label("units_sold"),
         )
-        .where(Product.wholesaler_id == wholesaler_id, Product.status == "active")
+        .where(
+            Product.wholesaler_id == wholesaler_id,
+            or_(Product.status == "active", and_(low, Product.status != "archived")),
+        )
         .subquery()
     )
     cover = case(
         (candidates.c.units_sold > 0, cast(candidates.c.stock_on_hand, Numeric) / candidates.c.units_sold), else_=None
     )
     return session.execute(
-        select(candidates).order_by(cover.asc().nulls_last(), candidates.c.sku, candidates.c.id).limit(limit)
+        select(candidates)
+        .order_by(candidates.c.low_stock.desc(), cover.asc().nulls_last(), candidates.c.sku, candidates.c.id)
+        .limit(limit)
     ).all()

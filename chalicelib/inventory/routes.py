@@ -231,6 +231,7 @@ def import_products(ctx: RequestContext[None, ImportQuery]) -> ImportResult:
         content_type=ctx.header("content-type"),
         mode=ctx.query.mode,
         source_ip=ctx.source_ip,
+        dry_run=ctx.query.dry_run,
     )
 
 

@@ -274,9 +274,13 @@ class ReorderSuggestion(Schema):
     days_of_cover: Decimal | None = Field(
         description="stock_on_hand / average_daily_sales, rounded half up to 1 decimal; null without sales."
     )
+    low_stock_threshold: int
+    low_stock: bool = Field(description="Stock on hand is at or below the low-stock threshold (the alert's rule).")
     suggested_quantity: int = Field(
-        description="Units to order to cover lead time + 14 days, rounded up to whole packs; 0 when covered."
+        description="Units to order, in whole packs: enough to cover lead time + 14 days of sales; for a product at "
+        "or below its threshold at least enough to reach twice the threshold (at least one pack)."
     )
+    why: str = Field(description="How the quantity was reached, in words.")
 
 
 class ReorderList(Schema):
@@ -310,6 +314,11 @@ class ImageList(Schema):
 
 class ImportQuery(Strict):
     mode: Literal["all_or_nothing", "valid_only"] = "all_or_nothing"
+    dry_run: bool = Field(
+        default=False,
+        description="Preview: check every row and answer what would be created, updated or left unchanged, with "
+        "every problem by row and column, writing nothing (200 even when rows have problems).",
+    )
 
 
 class RowProblem(Schema):
@@ -321,9 +330,12 @@ class RowProblem(Schema):
 
 class ImportResult(Schema):
     mode: Literal["all_or_nothing", "valid_only"]
+    dry_run: bool = Field(description="True for a preview: nothing was written.")
     rows: int
+    max_rows: int = Field(description="The most data rows one file may have.")
     created: int
     updated: int
+    unchanged: int = Field(description="Rows naming an existing product exactly as it is (counted in `updated`).")
     skipped: int
     stock_movements: int
     problems: list[RowProblem] = Field(description="Rows left out (valid_only); empty when every row was imported.")

@@ -41,6 +41,7 @@ from chalicelib.core.settings import get_settings
 from chalicelib.orders import cart as cart_service
 from chalicelib.orders import repository
 from chalicelib.orders.cart_view import PricedCart, PricedGroup, price_cart
+from chalicelib.orders.delivery_date import estimated_delivery_date
 from chalicelib.orders.errors import (
     CartChanged,
     CartEmpty,
@@ -135,6 +136,7 @@ def place_checkout(
         for order in orders:
             order.invoice_number = invoices[order.wholesaler_id]
             order.placed_at = now
+            order.expected_delivery_date = estimated_delivery_date(now, order.delivery_lead_time_days)
     else:
         hold_until = now + timedelta(minutes=settings.unpaid_order_expiry_minutes)
         for order in orders:

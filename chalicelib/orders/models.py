@@ -37,6 +37,7 @@ ORDER_STATUSES = (
 )
 PAYMENT_METHODS = ("mobile_money", "pay_on_delivery")
 DELIVERY_METHODS = ("pickup", "delivery")
+ORDER_EVENT_KINDS = ("status_changed", "collection_recorded")
 
 order_number_seq = Sequence("order_number_seq", metadata=Base.metadata)
 
@@ -126,6 +127,8 @@ class Order(Base):
         CheckConstraint(one_of("delivery_method", DELIVERY_METHODS), name="delivery_method"),
         CheckConstraint("total = subtotal + delivery_fee", name="total_adds_up"),
         Index("ix_orders_wholesaler_created", "wholesaler_id", "created_at", "id"),
+        Index("ix_orders_wholesaler_status_created", "wholesaler_id", "status", "created_at", "id"),
+        Index("ix_orders_wholesaler_delivery_date", "wholesaler_id", "expected_delivery_date", "number"),
         Index("ix_orders_retailer_created", "retailer_id", "created_at", "id"),
         Index("ix_orders_checkout_id", "checkout_id"),
         Index("ix_orders_pending_expiry", "expires_at", postgresql_where="status = 'pending_payment'"),
@@ -148,6 +151,7 @@ class Order(Base):
     delivery_lead_time_days: Mapped[int] = mapped_column(Integer)
     driver_name: Mapped[str | None] = mapped_column(String(120))
     driver_phone: Mapped[str | None] = mapped_column(String(20))
+    vehicle: Mapped[str | None] = mapped_column(String(20))
     expected_delivery_date: Mapped[date | None] = mapped_column(Date)
     cancel_reason: Mapped[str | None] = mapped_column(String(500))
     invoice_number: Mapped[int | None] = mapped_column(Integer)
@@ -180,13 +184,17 @@ class OrderLine(Base):
 
 
 class OrderEvent(Base):
-    """The order's timeline: every status change, who made it, when and why."""
+    """The order's timeline: every status change (who made it, when and why) and every collection on delivery."""
 
     __tablename__ = "order_events"
-    __table_args__ = (Index("ix_order_events_order_created", "order_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_order_events_order_created", "order_id", "created_at"),
+        CheckConstraint(one_of("kind", ORDER_EVENT_KINDS), name="kind"),
+    )
 
     id: Mapped[UUIDPk]
     order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30), default="status_changed", server_default="status_changed")
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20))
     actor_user_id: Mapped[uuid.UUID | None] = mapped_column()

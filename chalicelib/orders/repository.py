@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, and_, delete, func, or_, select, text, upd
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, aliased
 
-from chalicelib.accounts.models import Business
+from chalicelib.accounts.models import Business, User
 from chalicelib.catalog.models import PriceTier, Product
 from chalicelib.catalog.repository import visible_products
 from chalicelib.core.invariants import InvariantBroken
@@ -250,6 +250,10 @@ def list_orders(
             or_(Order.created_at < created_at, and_(Order.created_at == created_at, Order.id < last_id))
         )
     return session.execute(statement.order_by(Order.created_at.desc(), Order.id.desc()).limit(limit)).all()
+
+
+def user_name(session: Session, user_id: uuid.UUID) -> str | None:
+    return session.scalar(select(User.full_name).where(User.id == user_id))
 
 
 def business_names(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:

@@ -8,9 +8,12 @@ from chalice.app import Blueprint, Response
 
 from chalicelib.core.http import RequestContext, endpoint
 from chalicelib.core.principal import BUSINESS_ROLES, OWNER, RETAILER, WHOLESALER
-from chalicelib.orders import cart, checkout, delivery, invoice, service
+from chalicelib.orders import bulk, cart, checkout, delivery, invoice, queue, service
+from chalicelib.orders.query_params import repeated_statuses
 from chalicelib.orders.schemas import (
     AddCartItem,
+    BulkTransitionOut,
+    BulkTransitionRequest,
     CancelRequest,
     CartOut,
     CheckoutOut,
@@ -22,6 +25,8 @@ from chalicelib.orders.schemas import (
     OrderListQuery,
     OrderOut,
     OrderPage,
+    PickListOut,
+    PickListRequest,
     ReceiptRequest,
     ReorderOut,
     TransitionRequest,
@@ -176,7 +181,7 @@ def place_checkout(ctx: RequestContext[CheckoutRequest, None]) -> CheckoutOut:
     orders_bp,
     "/orders",
     "GET",
-    summary="Your orders: purchases for retailers, sales for wholesalers",
+    summary="Your orders: purchases for retailers, the sales queue for wholesalers (filters and sorts)",
     query=OrderListQuery,
     response=OrderPage,
     tags=("orders",),
@@ -184,8 +189,40 @@ def place_checkout(ctx: RequestContext[CheckoutRequest, None]) -> CheckoutOut:
     business_kinds=BOTH_SIDES,
 )
 def list_orders(ctx: RequestContext[None, OrderListQuery]) -> OrderPage:
-    q = ctx.query
-    return service.list_orders(ctx.session, principal=ctx.principal, status=q.status, cursor=q.cursor, limit=q.limit)
+    return queue.list_orders(
+        ctx.session, principal=ctx.principal, query=ctx.query, statuses=repeated_statuses(ctx.request, ctx.query)
+    )
+
+
+@endpoint(
+    orders_bp,
+    "/orders/pick-list",
+    "POST",
+    summary="What to pick for some of your sales: their lines added up per product, by SKU (wholesaler)",
+    request=PickListRequest,
+    response=PickListOut,
+    errors=(404,),
+    tags=("orders",),
+    roles=BUSINESS_ROLES,
+    business_kinds=WHOLESALERS_ONLY,
+)
+def pick_list(ctx: RequestContext[PickListRequest, None]) -> PickListOut:
+    return queue.pick_list(ctx.session, principal=ctx.principal, order_ids=ctx.body.order_ids)
+
+
+@endpoint(
+    orders_bp,
+    "/orders/transitions",
+    "POST",
+    summary="Move many sales to one status; each order succeeds or fails on its own (wholesaler)",
+    request=BulkTransitionRequest,
+    response=BulkTransitionOut,
+    tags=("orders",),
+    roles=BUSINESS_ROLES,
+    business_kinds=WHOLESALERS_ONLY,
+)
+def transition_orders(ctx: RequestContext[BulkTransitionRequest, None]) -> BulkTransitionOut:
+    return bulk.transition_many(ctx.session, principal=ctx.principal, request=ctx.body, source_ip=ctx.source_ip)
 
 
 @endpoint(

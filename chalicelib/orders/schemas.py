@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -21,6 +21,7 @@ MoneyIn = Annotated[MoneyInput, Field(ge=0, le=Decimal("999999999999.99"), decim
 OrderStatus = Literal[
     "pending_payment", "placed", "accepted", "packed", "dispatched", "delivered", "completed", "cancelled"
 ]
+OrderStatusValues: tuple[str, ...] = get_args(OrderStatus)
 
 
 class Strict(Schema):
@@ -178,10 +179,64 @@ class CheckoutOut(Schema):
 # --- orders -------------------------------------------------------------------------------
 
 
+ORDER_STATUS_LIST_PATTERN = (
+    r"^(pending_payment|placed|accepted|packed|dispatched|delivered|completed|cancelled)"
+    r"(,(pending_payment|placed|accepted|packed|dispatched|delivered|completed|cancelled))*$"
+)
+PaymentMethod = Literal["mobile_money", "pay_on_delivery"]
+PaymentState = Literal["awaiting", "paid", "to_collect", "collected", "not_due"]
+OrderSort = Literal["newest", "oldest", "delivery_date"]
+
+
 class OrderListQuery(Strict):
-    status: OrderStatus | None = None
+    status: Annotated[
+        str | None,
+        Field(
+            default=None,
+            max_length=200,
+            pattern=ORDER_STATUS_LIST_PATTERN,
+            description="One status or several, comma-separated (`placed,accepted`) or the parameter repeated.",
+        ),
+    ]
+    payment_method: PaymentMethod | None = None
+    payment_status: PaymentState | None = Field(
+        default=None,
+        description="awaiting: mobile money not paid yet; paid: mobile money received; to_collect: payment on "
+        "delivery with money outstanding; collected: payment on delivery fully collected; not_due: cancelled "
+        "before any money was due.",
+    )
+    delivery_date_from: date | None = Field(default=None, description="Expected delivery on or after this day.")
+    delivery_date_to: date | None = Field(default=None, description="Expected delivery on or before this day.")
+    placed_from: date | None = Field(default=None, description="Placed on or after this day (UTC).")
+    placed_to: date | None = Field(default=None, description="Placed on or before this day (UTC).")
+    q: Annotated[
+        str | None,
+        Field(
+            default=None,
+            min_length=1,
+            max_length=100,
+            description="An order number (`ORD-000123`, or its digits) or part of the other party's name.",
+        ),
+    ]
+    sort: OrderSort = Field(
+        default="newest",
+        description="newest / oldest: by creation; delivery_date: soonest expected delivery first, "
+        "orders without a date last.",
+    )
     cursor: Annotated[str | None, Field(default=None, max_length=500)]
     limit: Annotated[int, Field(default=20, ge=1, le=100)]
+
+    @model_validator(mode="after")
+    def _ranges_in_order(self) -> OrderListQuery:
+        for start, end in (("delivery_date_from", "delivery_date_to"), ("placed_from", "placed_to")):
+            first, last = getattr(self, start), getattr(self, end)
+            if first is not None and last is not None and first > last:
+                raise PydanticCustomError("range_reversed", f"{start} is after {end}.")
+        return self
+
+    @property
+    def statuses(self) -> list[str]:
+        return sorted(set(self.status.split(","))) if self.status else []
 
 
 class OrderPaymentRef(Schema):
@@ -199,9 +254,15 @@ class OrderListItem(Schema):
     retailer_name: str
     wholesaler_id: uuid.UUID
     wholesaler_name: str
-    payment_method: Literal["mobile_money", "pay_on_delivery"]
+    payment_method: PaymentMethod
+    payment_status: PaymentState = Field(description="Where the order's money stands (see `GET /orders`).")
     total: Decimal
     currency: str
+    line_count: int
+    expected_delivery_date: date | None = Field(
+        description="Placement day + the wholesaler's lead time, or the date given at dispatch."
+    )
+    placed_at: datetime | None
     created_at: datetime
     payment: OrderPaymentRef | None = Field(
         description="The newest mobile money payment of the order's checkout when the caller is its payer (to pay "
@@ -225,6 +286,10 @@ class OrderLineOut(Schema):
 
 
 class TimelineEntry(Schema):
+    kind: Literal["status_changed", "collection_recorded"] = Field(
+        description="collection_recorded: money collected on delivery; `data` has amount, currency, method, "
+        "reference and recorded_by (the person's name); the status does not change."
+    )
     from_status: str | None
     to_status: str
     actor: str
@@ -240,6 +305,7 @@ class DeliveryTracking(Schema):
     lead_time_days: int
     driver_name: str | None
     driver_phone: str | None
+    vehicle: str | None = Field(description="The registration plate of the vehicle carrying the order.")
     expected_delivery_date: date | None
 
 
@@ -250,27 +316,114 @@ class OrderOut(OrderListItem):
     invoice_number: str | None
     cancel_reason: str | None
     expires_at: datetime | None
-    placed_at: datetime | None
     lines: list[OrderLineOut]
     delivery: DeliveryTracking
     timeline: list[TimelineEntry]
     refunds: list[RefundSummary] = Field(description="Money going back to the retailer for this order.")
 
 
-class TransitionRequest(Strict):
-    to: Literal["accepted", "packed", "dispatched", "delivered", "completed", "cancelled"]
+TransitionTarget = Literal["accepted", "packed", "dispatched", "delivered", "completed", "cancelled"]
+VehiclePlate = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=20,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9 -]*$",
+        description="Registration plate, e.g. `KDA 123B`.",
+    ),
+]
+
+
+class TransitionFields(Strict):
+    to: TransitionTarget
     note: Annotated[str | None, Field(default=None, max_length=500)]
     driver_name: Annotated[str | None, Field(default=None, min_length=1, max_length=120)]
     driver_phone: Phone | None = None
+    vehicle: VehiclePlate | None = None
     expected_delivery_date: date | None = None
 
+    @field_validator("vehicle")
+    @classmethod
+    def _plate_upper(cls, value: str | None) -> str | None:
+        return " ".join(value.upper().split()) if value else None
+
     @model_validator(mode="after")
-    def _dispatch_details(self) -> TransitionRequest:
+    def _dispatch_details(self) -> TransitionFields:
         if self.to == "dispatched" and not (self.driver_name and self.driver_phone and self.expected_delivery_date):
             raise PydanticCustomError(
                 "dispatch_details_required", "Give the driver's name and phone and the expected delivery date."
             )
         return self
+
+
+class TransitionRequest(TransitionFields):
+    """Dispatching needs the driver's name and phone and the expected delivery date; the vehicle is optional."""
+
+
+MAX_BULK_TRANSITIONS = 100
+MAX_PICK_LIST_ORDERS = 200
+
+
+class BulkTransitionRequest(TransitionFields):
+    order_ids: Annotated[list[uuid.UUID], Field(min_length=1, max_length=MAX_BULK_TRANSITIONS)]
+
+
+class BulkTransitionError(Schema):
+    code: str
+    message: str
+
+
+class BulkTransitionResult(Schema):
+    id: uuid.UUID
+    number: str | None = Field(description="Null when no order of yours has this id.")
+    ok: bool
+    status: OrderStatus | None = Field(description="The order's status after the attempt; null when not found.")
+    changed: bool = Field(description="False when the order already had the target status (nothing written).")
+    error: BulkTransitionError | None
+
+
+class BulkTransitionOut(Schema):
+    results: list[BulkTransitionResult] = Field(description="One per requested id, in the request's order.")
+    succeeded: int
+    failed: int
+
+
+class PickListRequest(Strict):
+    order_ids: Annotated[list[uuid.UUID], Field(min_length=1, max_length=MAX_PICK_LIST_ORDERS)]
+
+
+class PickListOrder(Schema):
+    id: uuid.UUID
+    number: str
+    status: OrderStatus
+    retailer_name: str
+    delivery_method: Literal["pickup", "delivery"]
+    delivery_address: dict[str, str] | None
+    expected_delivery_date: date | None
+    line_count: int
+
+
+class PickListOrderQuantity(Schema):
+    order_id: uuid.UUID
+    number: str
+    quantity: int
+
+
+class PickListLine(Schema):
+    product_id: uuid.UUID
+    sku: str
+    gtin: str | None
+    name: str
+    unit_of_sale: str
+    pack_size: int
+    total_quantity: int
+    orders: list[PickListOrderQuantity] = Field(description="How many of the total each order takes, by number.")
+
+
+class PickListOut(Schema):
+    generated_at: datetime
+    orders: list[PickListOrder] = Field(description="By expected delivery date, then number.")
+    lines: list[PickListLine] = Field(description="One per product, by SKU.")
 
 
 class CancelRequest(Strict):

@@ -12,23 +12,22 @@ from chalicelib.catalog.models import Product
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
-from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import WHOLESALER, Principal
 from chalicelib.orders import cart as cart_service
 from chalicelib.orders import repository, state
 from chalicelib.orders.errors import CollectionNotAllowed, OrderNotFound
 from chalicelib.orders.models import Order
+from chalicelib.orders.presenters import list_item
 from chalicelib.orders.schemas import (
     CollectionRequest,
     DeliveryTracking,
     OrderLineOut,
-    OrderListItem,
     OrderOut,
-    OrderPage,
     OrderPaymentRef,
     ReorderOut,
     ReorderSkipped,
     TimelineEntry,
+    TransitionFields,
     TransitionRequest,
 )
 from chalicelib.orders.stock import StockLine, return_stock
@@ -50,28 +49,7 @@ def _order(session: Session, principal: Principal, order_id: uuid.UUID, *, lock:
     return order
 
 
-def list_orders(
-    session: Session, *, principal: Principal, status: str | None, cursor: str | None, limit: int
-) -> OrderPage:
-    after = after_created(cursor)
-    rows = repository.list_orders(
-        session,
-        business_id=principal.require_business_id(),
-        as_wholesaler=principal.business_kind == WHOLESALER,
-        status=status,
-        after=after,
-        limit=limit + 1,
-    )
-    page = rows[:limit]
-    next_cursor = created_cursor(page[-1].Order) if len(rows) > limit else None
-    payments = _payments(session, principal, [row.Order for row in page])
-    return OrderPage(
-        items=[_list_item(row.Order, row.retailer_name, row.wholesaler_name, payments) for row in page],
-        next_cursor=next_cursor,
-    )
-
-
-def _payments(session: Session, principal: Principal, orders: list[Order]) -> dict[uuid.UUID, OrderPaymentRef]:
+def payments_of(session: Session, principal: Principal, orders: list[Order]) -> dict[uuid.UUID, OrderPaymentRef]:
     """checkout id -> its newest payment, for the orders the caller pays (one query for all)."""
     if not orders:
         return {}
@@ -81,29 +59,15 @@ def _payments(session: Session, principal: Principal, orders: list[Order]) -> di
     return {checkout_id: OrderPaymentRef(id=pid, status=status) for checkout_id, (pid, status) in found.items()}
 
 
-def _list_item(
-    order: Order, retailer_name: str, wholesaler_name: str, payments: dict[uuid.UUID, OrderPaymentRef]
-) -> OrderListItem:
-    return OrderListItem(
-        id=order.id,
-        number=order.number,
-        status=order.status,
-        retailer_id=order.retailer_id,
-        retailer_name=retailer_name,
-        wholesaler_id=order.wholesaler_id,
-        wholesaler_name=wholesaler_name,
-        payment_method=order.payment_method,
-        total=order.total,
-        currency=order.currency,
-        created_at=order.created_at,
-        payment=payments.get(order.checkout_id),
-    )
-
-
 def order_detail(session: Session, principal: Principal, order: Order) -> OrderOut:
     names = repository.business_names(session, [order.retailer_id, order.wholesaler_id])
-    base = _list_item(
-        order, names[order.retailer_id], names[order.wholesaler_id], _payments(session, principal, [order])
+    lines = repository.order_lines(session, order.id)
+    base = list_item(
+        order,
+        retailer_name=names[order.retailer_id],
+        wholesaler_name=names[order.wholesaler_id],
+        line_count=len(lines),
+        payments=payments_of(session, principal, [order]),
     )
     return OrderOut(
         **base.model_dump(),
@@ -113,21 +77,19 @@ def order_detail(session: Session, principal: Principal, order: Order) -> OrderO
         invoice_number=invoice_label(order),
         cancel_reason=order.cancel_reason,
         expires_at=order.expires_at,
-        placed_at=order.placed_at,
-        lines=[
-            OrderLineOut.model_validate(line, from_attributes=True)
-            for line in repository.order_lines(session, order.id)
-        ],
+        lines=[OrderLineOut.model_validate(line, from_attributes=True) for line in lines],
         delivery=DeliveryTracking(
             method=order.delivery_method,
             address=order.delivery_address,
             lead_time_days=order.delivery_lead_time_days,
             driver_name=order.driver_name,
             driver_phone=order.driver_phone,
+            vehicle=order.vehicle,
             expected_delivery_date=order.expected_delivery_date,
         ),
         timeline=[
             TimelineEntry(
+                kind=e.kind,
                 from_status=e.from_status,
                 to_status=e.to_status,
                 actor=e.actor,
@@ -159,6 +121,14 @@ def transition(
     source_ip: str | None,
 ) -> OrderOut:
     order = _order(session, principal, order_id, lock=True)
+    apply_transition(session, principal=principal, order=order, request=request, source_ip=source_ip)
+    return order_detail(session, principal, order)
+
+
+def apply_transition(
+    session: Session, *, principal: Principal, order: Order, request: TransitionFields, source_ip: str | None
+) -> None:
+    """Moves a locked order of the wholesaler to `request.to`, or raises the reason it cannot."""
     if request.to == "cancelled":
         cancel(session, order, actor=_actor(principal), actor_user_id=principal.user_id, reason=request.note)
     else:
@@ -167,10 +137,12 @@ def transition(
         data: dict[str, str | None] = {}
         if request.to == "dispatched":
             order.driver_name, order.driver_phone = request.driver_name, request.driver_phone
+            order.vehicle = request.vehicle
             order.expected_delivery_date = request.expected_delivery_date
             data = {
                 "driver_name": request.driver_name,
                 "driver_phone": request.driver_phone,
+                "vehicle": request.vehicle,
                 "expected_delivery_date": str(request.expected_delivery_date),
             }
         state.move(
@@ -190,7 +162,6 @@ def transition(
         target_type="order",
         target_id=order.id,
     )
-    return order_detail(session, principal, order)
 
 
 def cancel_by_retailer(session: Session, *, principal: Principal, order_id: uuid.UUID, reason: str | None) -> OrderOut:
@@ -285,6 +256,18 @@ def record_collection(
     )
     order.amount_collected = order.amount_collected + request.amount
     order.updated_at = utcnow()
+    state.record_collection_event(
+        session,
+        order,
+        actor_user_id=principal.user_id,
+        data={
+            "amount": str(request.amount),
+            "currency": order.currency,
+            "method": request.method,
+            "reference": request.reference,
+            "recorded_by": repository.user_name(session, principal.user_id),
+        },
+    )
     record_audit(
         session,
         "order.collection_recorded",

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from chalicelib.core.clock import utcnow
 from chalicelib.core.errors import ValidationFailed, field_error
 from chalicelib.core.outbox import record_event
+from chalicelib.orders.delivery_date import estimated_delivery_date
 from chalicelib.orders.errors import InvalidTransition
 from chalicelib.orders.models import Order, OrderEvent
 
@@ -40,6 +41,9 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     ("delivered", "completed"): frozenset({WHOLESALER, RETAILER}),
 }
 REASON_REQUIRED = frozenset({("accepted", "cancelled")})
+
+STATUS_CHANGED = "status_changed"
+COLLECTION_RECORDED = "collection_recorded"
 
 
 def allowed(current: str, target: str, actor: str) -> bool:
@@ -72,12 +76,15 @@ def move(
     if target == "placed":
         order.placed_at = now
         order.expires_at = None
+        if order.expected_delivery_date is None:
+            order.expected_delivery_date = estimated_delivery_date(now, order.delivery_lead_time_days)
     if target == "cancelled":
         order.cancel_reason = note
     session.add(
         OrderEvent(
             id=uuid.uuid4(),
             order_id=order.id,
+            kind=STATUS_CHANGED,
             from_status=current,
             to_status=target,
             actor=actor,
@@ -105,4 +112,22 @@ def move(
             "retailer_id": str(order.retailer_id),
             "wholesaler_id": str(order.wholesaler_id),
         },
+    )
+
+
+def record_collection_event(session: Session, order: Order, *, actor_user_id: uuid.UUID, data: dict[str, Any]) -> None:
+    """A collection on delivery joins the timeline both sides read; the status stays as it is."""
+    session.add(
+        OrderEvent(
+            id=uuid.uuid4(),
+            order_id=order.id,
+            kind=COLLECTION_RECORDED,
+            from_status=order.status,
+            to_status=order.status,
+            actor=WHOLESALER,
+            actor_user_id=actor_user_id,
+            note=None,
+            data=data,
+            created_at=utcnow(),
+        )
     )

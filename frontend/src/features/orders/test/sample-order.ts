@@ -1,7 +1,7 @@
 import type { Order, TimelineEntry } from "../api/types";
 
 export function entry(to: string, from: string | null, at: string, overrides: Partial<TimelineEntry> = {}): TimelineEntry {
-  return { from_status: from, to_status: to, actor: "wholesaler", actor_user_id: null, note: null, data: {}, at, ...overrides };
+  return { kind: "status_changed", from_status: from, to_status: to, actor: "wholesaler", actor_user_id: null, note: null, data: {}, at, ...overrides };
 }
 
 export function order(overrides: Partial<Order> = {}): Order {
@@ -14,7 +14,10 @@ export function order(overrides: Partial<Order> = {}): Order {
     wholesaler_id: "5b1f4f0a-6a8e-4c0f-9a51-1d2c3b4a5e60",
     wholesaler_name: "Pwani Wholesale Distributors Ltd",
     payment_method: "pay_on_delivery",
+    payment_status: "to_collect",
     total: "3950.00",
+    line_count: 1,
+    expected_delivery_date: "2026-12-03",
     currency: "KES",
     created_at: "2026-12-01T07:00:00Z",
     payment: null,
@@ -42,6 +45,7 @@ export function order(overrides: Partial<Order> = {}): Order {
       lead_time_days: 2,
       driver_name: null,
       driver_phone: null,
+      vehicle: null,
       expected_delivery_date: null,
     },
     timeline: [entry("placed", null, "2026-12-01T07:00:00Z", { actor: "retailer" })],
