@@ -16,9 +16,11 @@ FUNCTION_BLUEPRINTS: dict[str, tuple[str, ...]] = {
         "chalicelib.accounts.routes:auth_bp",
         "chalicelib.accounts.routes:me_bp",
         "chalicelib.accounts.business_routes:business_bp",
+        "chalicelib.accounts.verification_routes:verification_documents_bp",
     ),
     "admin": (
         "chalicelib.accounts.business_routes:admin_bp",
+        "chalicelib.accounts.admin_routes:admin_accounts_bp",
         "chalicelib.catalog.routes:admin_categories_bp",
         "chalicelib.billing.routes:admin_plans_bp",
         "chalicelib.payments.routes:admin_payments_bp",

@@ -10,9 +10,9 @@ import uuid
 
 from chalice.app import Blueprint
 
-from chalicelib.accounts import service, staff
+from chalicelib.accounts import admin_service, service, staff
+from chalicelib.accounts.admin_schemas import AdminBusinessListQuery
 from chalicelib.accounts.schemas import (
-    BusinessListQuery,
     BusinessOut,
     BusinessPage,
     BusinessUserList,
@@ -107,15 +107,15 @@ def deactivate_business_user(ctx: RequestContext, id: uuid.UUID) -> None:
     admin_bp,
     "/admin/businesses",
     "GET",
-    summary="Businesses by kind and verification status",
+    summary="Businesses by kind and verification status, or by part of their name, tax id or phone",
     roles=PLATFORM_ROLES,
-    query=BusinessListQuery,
+    query=AdminBusinessListQuery,
     response=BusinessPage,
     tags=("admin",),
+    read_only=True,
 )
-def admin_list_businesses(ctx: RequestContext[None, BusinessListQuery]) -> BusinessPage:
-    q = ctx.query
-    return service.list_businesses(ctx.session, kind=q.kind, status=q.status, cursor=q.cursor, limit=q.limit)
+def admin_list_businesses(ctx: RequestContext[None, AdminBusinessListQuery]) -> BusinessPage:
+    return admin_service.list_businesses(ctx.session, query=ctx.query)
 
 
 @endpoint(
@@ -131,5 +131,10 @@ def admin_list_businesses(ctx: RequestContext[None, BusinessListQuery]) -> Busin
 )
 def admin_decide_verification(ctx: RequestContext[VerificationDecision, None], id: uuid.UUID) -> BusinessOut:
     return service.decide_verification(
-        ctx.session, principal=ctx.principal, business_id=id, decision=ctx.body, source_ip=ctx.source_ip
+        ctx.session,
+        principal=ctx.principal,
+        business_id=id,
+        decision=ctx.body,
+        source_ip=ctx.source_ip,
+        user_agent=ctx.user_agent,
     )

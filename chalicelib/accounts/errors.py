@@ -5,6 +5,7 @@ from __future__ import annotations
 from chalicelib.core.errors import (
     BusinessRuleViolation,
     Conflict,
+    Forbidden,
     NotFound,
     Unauthorized,
     ValidationFailed,
@@ -98,6 +99,61 @@ class BusinessNotFound(NotFound):
 class SessionNotFound(NotFound):
     code = "session_not_found"
     message = "No such session."
+
+
+class AccountSuspended(Forbidden):
+    code = "account_suspended"
+    message = "This account is suspended. Contact support to find out why."
+
+
+class BusinessSuspended(Forbidden):
+    code = "business_suspended"
+    message = "Your business's account is suspended. Contact support to find out why."
+
+
+class CannotSuspendSelf(BusinessRuleViolation):
+    code = "cannot_suspend_self"
+    message = "You cannot suspend your own account."
+
+
+class UserAlreadySuspended(Conflict):
+    code = "user_already_suspended"
+    message = "This user is already suspended."
+
+
+class UserNotActive(Conflict):
+    code = "user_not_active"
+    message = "Only an active user can be suspended."
+
+
+class UserNotSuspended(Conflict):
+    code = "user_not_suspended"
+    message = "This user is not suspended."
+
+
+class BusinessAlreadySuspended(Conflict):
+    code = "business_already_suspended"
+    message = "This business is already suspended."
+
+
+class BusinessNotSuspended(Conflict):
+    code = "business_not_suspended"
+    message = "This business is not suspended."
+
+
+class VerificationNotPending(BusinessRuleViolation):
+    code = "verification_not_pending"
+    message = "Documents can be added or removed only while the business's verification is pending."
+
+
+class TooManyDocuments(BusinessRuleViolation):
+    code = "too_many_documents"
+    message = "A business can keep at most 20 verification documents. Remove one first."
+
+
+class DocumentNotFound(NotFound):
+    code = "document_not_found"
+    message = "No such document."
 
 
 def invalid_token(field: str = "token") -> ValidationFailed:

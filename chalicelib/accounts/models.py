@@ -15,7 +15,9 @@ from chalicelib.core.types import CreatedAt, UUIDPk, one_of
 BUSINESS_KINDS = ("retailer", "wholesaler")
 VERIFICATION_STATUSES = ("not_required", "pending", "verified", "rejected")
 USER_ROLES = ("owner", "staff", "admin", "support")
-USER_STATUSES = ("invited", "active", "deactivated")
+USER_STATUSES = ("invited", "active", "deactivated", "suspended")
+DOCUMENT_KINDS = ("business_registration", "tax_certificate", "id_document", "other")
+DOCUMENT_CONTENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
 TOKEN_PURPOSES = ("verify_email", "password_reset", "invitation")
 # Failed sign-ins per account / per IP; password reset requests per e-mail / per IP.
 THROTTLE_SCOPES = ("account", "ip", "reset_email", "reset_ip")
@@ -29,6 +31,9 @@ class Business(Base):
         CheckConstraint(one_of("verification_status", VERIFICATION_STATUSES), name="verification_status"),
         CheckConstraint("kind <> 'wholesaler' OR tax_id IS NOT NULL", name="wholesaler_tax_id"),
         Index("ix_businesses_kind_status_created", "kind", "verification_status", "created_at"),
+        Index("ix_businesses_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}),
+        Index("ix_businesses_tax_id_trgm", "tax_id", postgresql_using="gin", postgresql_ops={"tax_id": "gin_trgm_ops"}),
+        Index("ix_businesses_phone_trgm", "phone", postgresql_using="gin", postgresql_ops={"phone": "gin_trgm_ops"}),
     )
 
     id: Mapped[UUIDPk]
@@ -46,6 +51,11 @@ class Business(Base):
     verification_reason: Mapped[str | None] = mapped_column(String(500))
     verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     verified_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    suspended_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), comment="Set by platform staff: no user of the business can sign in."
+    )
+    suspension_reason: Mapped[str | None] = mapped_column(String(500))
+    suspended_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     created_at: Mapped[CreatedAt]
     updated_at: Mapped[CreatedAt]
 
@@ -61,6 +71,12 @@ class User(Base):
         ),
         CheckConstraint("email = lower(email)", name="email_lowercase"),
         Index("ix_users_business_id", "business_id"),
+        Index("ix_users_created", "created_at", "id"),
+        Index("ix_users_email_trgm", "email", postgresql_using="gin", postgresql_ops={"email": "gin_trgm_ops"}),
+        Index(
+            "ix_users_full_name_trgm", "full_name", postgresql_using="gin", postgresql_ops={"full_name": "gin_trgm_ops"}
+        ),
+        Index("ix_users_phone_trgm", "phone", postgresql_using="gin", postgresql_ops={"phone": "gin_trgm_ops"}),
     )
 
     id: Mapped[UUIDPk]
@@ -77,6 +93,50 @@ class User(Base):
     totp_last_step: Mapped[int | None] = mapped_column(Integer, comment="Last accepted TOTP time step (no replay).")
     password_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[CreatedAt]
+
+
+class BusinessVerificationEvent(Base):
+    """One change of a wholesaler's verification status: who, when, to what, and why.
+
+    `actor_user_id` is the admin who decided, or the owner whose registration or change of
+    legal identity made the business pending."""
+
+    __tablename__ = "business_verification_events"
+    __table_args__ = (
+        CheckConstraint(one_of("status", VERIFICATION_STATUSES), name="status"),
+        Index("ix_business_verification_events_business_created", "business_id", "created_at"),
+    )
+
+    id: Mapped[UUIDPk]
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"))
+    previous_status: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(500))
+    actor_user_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    created_at: Mapped[CreatedAt]
+
+
+class VerificationDocument(Base):
+    """A file a wholesaler uploads (straight to the private documents bucket) to prove who it is."""
+
+    __tablename__ = "verification_documents"
+    __table_args__ = (
+        UniqueConstraint("storage_key"),
+        CheckConstraint(one_of("kind", DOCUMENT_KINDS), name="kind"),
+        CheckConstraint(one_of("content_type", DOCUMENT_CONTENT_TYPES), name="content_type"),
+        CheckConstraint("size_bytes > 0", name="size_positive"),
+        Index("ix_verification_documents_business_created", "business_id", "created_at"),
+    )
+
+    id: Mapped[UUIDPk]
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(40))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    storage_key: Mapped[str] = mapped_column(String(300))
+    uploaded_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     created_at: Mapped[CreatedAt]
 
 

@@ -1,9 +1,9 @@
 """Turns verified access-token claims into a principal, checking the sign-in is still live.
 
-One primary-key join per authenticated request: a revoked session, a deactivated user or a
-role change takes effect at once instead of when the 15-minute token expires. The statement
-is built once and runs through `core.compiled_reads`: executing the statement object would
-cost every request more than the database spends on it.
+One primary-key join per authenticated request: a revoked session, a deactivated or suspended
+user, a suspended business or a role change takes effect at once instead of when the 15-minute
+token expires. The statement is built once and runs through `core.compiled_reads`: executing
+the statement object would cost every request more than the database spends on it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _LIVE_PRINCIPAL = (
         AuthSession.revoked_at.is_(None),
         AuthSession.expires_at > bindparam("now"),
         User.status == "active",
+        Business.suspended_at.is_(None),
     )
 )
 

@@ -60,28 +60,6 @@ def list_business_users(session: Session, business_id: uuid.UUID) -> Sequence[Us
     return session.scalars(select(User).where(User.business_id == business_id).order_by(User.created_at, User.id)).all()
 
 
-def list_businesses(
-    session: Session,
-    *,
-    kind: str | None,
-    status: str | None,
-    after: tuple[datetime, uuid.UUID] | None,
-    limit: int,
-) -> Sequence[Business]:
-    """Newest first, keyset-paginated on (created_at, id)."""
-    statement = select(Business)
-    if kind:
-        statement = statement.where(Business.kind == kind)
-    if status:
-        statement = statement.where(Business.verification_status == status)
-    if after is not None:
-        created_at, last_id = after
-        statement = statement.where(
-            or_(Business.created_at < created_at, and_(Business.created_at == created_at, Business.id < last_id))
-        )
-    return session.scalars(statement.order_by(Business.created_at.desc(), Business.id.desc()).limit(limit)).all()
-
-
 def find_live_token(session: Session, token_hash: str, purpose: str, now: datetime) -> OneTimeToken | None:
     return session.scalar(
         select(OneTimeToken)

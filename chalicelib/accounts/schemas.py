@@ -151,7 +151,7 @@ class UserOut(Schema):
     full_name: str
     phone: str | None
     role: Literal["owner", "staff", "admin", "support"]
-    status: Literal["invited", "active", "deactivated"]
+    status: Literal["invited", "active", "deactivated", "suspended"]
     business_id: uuid.UUID | None
     email_verified: bool
     two_factor_enabled: bool
@@ -268,13 +268,6 @@ class AcceptInvitationRequest(Strict):
 
 class BusinessUserList(Schema):
     items: list[UserOut]
-
-
-class BusinessListQuery(Strict):
-    kind: BusinessKind | None = None
-    status: VerificationStatus | None = None
-    cursor: Annotated[str | None, Field(default=None, max_length=500)]
-    limit: Annotated[int, Field(default=50, ge=1, le=100)]
 
 
 class BusinessPage(Schema):

@@ -26,7 +26,6 @@ from chalicelib.accounts.passwords import validated_password
 from chalicelib.accounts.presenters import business_out, user_out
 from chalicelib.accounts.schemas import (
     BusinessOut,
-    BusinessPage,
     RegisterRequest,
     RegisterResponse,
     UpdateBusinessRequest,
@@ -36,11 +35,11 @@ from chalicelib.accounts.schemas import (
 )
 from chalicelib.accounts.sign_in import Client, start_session
 from chalicelib.accounts.tokens import announce_token, issue_token, redeem_token
+from chalicelib.accounts.verification_history import record_verification_change
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.invariants import InvariantBroken
 from chalicelib.core.outbox import record_event
-from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
 from chalicelib.core.security import hash_password
 from chalicelib.core.settings import get_settings
@@ -97,6 +96,8 @@ def register(session: Session, *, request: RegisterRequest, client: Client) -> R
     )
     session.add(owner)
     flush_or_conflict(session, email_field="owner.email")
+    if business.kind == "wholesaler":
+        record_verification_change(session, business, previous_status=None, actor_user_id=owner.id, reason=None)
     for document, version in (("terms", request.accepted_terms_version), ("privacy", request.accepted_privacy_version)):
         session.add(
             Consent(id=uuid.uuid4(), user_id=owner.id, document=document, version=version, source_ip=client.source_ip)
@@ -248,6 +249,9 @@ def _verify_again(
     business.verification_reason = reason
     business.verified_at = None
     business.verified_by = None
+    record_verification_change(
+        session, business, previous_status="verified", actor_user_id=principal.user_id, reason=reason
+    )
     record_audit(
         session,
         "business.reverification_requested",
@@ -278,16 +282,6 @@ def _verify_again(
     )
 
 
-def list_businesses(
-    session: Session, *, kind: str | None, status: str | None, cursor: str | None, limit: int
-) -> BusinessPage:
-    after = after_created(cursor)
-    rows = repository.list_businesses(session, kind=kind, status=status, after=after, limit=limit + 1)
-    page = rows[:limit]
-    next_cursor = created_cursor(page[-1]) if len(rows) > limit else None
-    return BusinessPage(items=[business_out(b) for b in page], next_cursor=next_cursor)
-
-
 def decide_verification(
     session: Session,
     *,
@@ -295,7 +289,10 @@ def decide_verification(
     business_id: uuid.UUID,
     decision: VerificationDecision,
     source_ip: str | None,
+    user_agent: str | None = None,
 ) -> BusinessOut:
+    """Verifies or rejects a wholesaler (a rejection says why), and keeps the decision in the
+    business's verification history."""
     business = repository.get_business(session, business_id, for_update=True)
     if business is None:
         raise BusinessNotFound()
@@ -304,16 +301,21 @@ def decide_verification(
     if business.verification_status == decision.status:
         raise VerificationUnchanged()
     now = utcnow()
+    previous_status = business.verification_status
     business.verification_status = decision.status
     business.verification_reason = decision.reason
     business.verified_at = now if decision.status == "verified" else None
     business.verified_by = principal.user_id
     business.updated_at = now
+    record_verification_change(
+        session, business, previous_status=previous_status, actor_user_id=principal.user_id, reason=decision.reason
+    )
     record_audit(
         session,
         f"admin.business_{decision.status}",
         actor_user_id=principal.user_id,
         source_ip=source_ip,
+        user_agent=user_agent,
         target_type="business",
         target_id=business.id,
         details={"reason": decision.reason},

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from chalicelib.accounts import repository, two_factor
 from chalicelib.accounts.errors import (
+    AccountSuspended,
+    BusinessSuspended,
     InvalidCredentials,
     InvalidRefreshToken,
     OtpRequired,
@@ -96,9 +98,12 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
 
     user = repository.get_user_by_email(session, email)
     password_ok = verify_password(user.password_hash if user else None, request.password)
-    if user is None or not password_ok or user.status != "active":
+    if user is None or not password_ok or user.status not in ("active", "suspended"):
         record_failure(session, keys, user, source_ip=client.source_ip, reason="bad_password")
         return SignInResult(error=InvalidCredentials())
+    suspension = _suspension(session, user)
+    if suspension is not None:
+        return SignInResult(error=suspension)
 
     if user.totp_enabled_at is not None:
         # The row lock makes "a code is accepted once" hold against parallel sign-ins.
@@ -123,6 +128,18 @@ def sign_in(session: Session, *, request: LoginRequest, client: Client) -> SignI
         target_id=user.id,
     )
     return SignInResult(signed_in=signed_in)
+
+
+def _suspension(session: Session, user: User) -> DomainError | None:
+    """Why a person who gave the right password still may not sign in: platform staff
+    suspended them or their business. Said only after the password is right, so it tells a
+    stranger nothing about the account."""
+    if user.status == "suspended":
+        return AccountSuspended()
+    business = repository.get_business(session, user.business_id) if user.business_id else None
+    if business is not None and business.suspended_at is not None:
+        return BusinessSuspended()
+    return None
 
 
 def refresh(session: Session, *, refresh_token: str, client: Client) -> SignInResult:

@@ -18,6 +18,9 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_log_actor_created", "actor_user_id", "created_at"),
         Index("ix_audit_log_target", "target_type", "target_id"),
+        Index("ix_audit_log_created", "created_at", "id"),
+        Index("ix_audit_log_action_created", "action", "created_at"),
+        Index("ix_audit_log_source_ip_created", "source_ip", "created_at"),
     )
 
     id: Mapped[UUIDPk]
@@ -26,6 +29,7 @@ class AuditEntry(Base):
     target_type: Mapped[str | None] = mapped_column(String(40))
     target_id: Mapped[str | None] = mapped_column(String(80))
     source_ip: Mapped[str | None] = mapped_column(INET)
+    user_agent: Mapped[str | None] = mapped_column(String(300))
     details: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     created_at: Mapped[CreatedAt]
 
@@ -39,6 +43,7 @@ def record_audit(
     target_type: str | None = None,
     target_id: uuid.UUID | str | None = None,
     details: dict[str, Any] | None = None,
+    user_agent: str | None = None,
 ) -> None:
     session.add(
         AuditEntry(
@@ -48,6 +53,7 @@ def record_audit(
             target_type=target_type,
             target_id=str(target_id) if target_id is not None else None,
             source_ip=source_ip,
+            user_agent=(user_agent or "")[:300] or None,
             details=details or {},
         )
     )

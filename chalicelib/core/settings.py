@@ -115,6 +115,10 @@ class Settings(BaseSettings):
         default=None,
         description="Where product images are read from (the images CDN); unset: the bucket's own S3 URL.",
     )
+    verification_documents_bucket: str = Field(
+        default="marketplace-verification-documents",
+        description="The private bucket of wholesalers' verification documents (presigned uploads and downloads).",
+    )
 
     platform_commission_rate: Decimal = Decimal("0.0250")
     unpaid_order_expiry_minutes: int = Field(default=15, ge=1)

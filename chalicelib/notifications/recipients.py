@@ -108,6 +108,7 @@ NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
     "StaffInvited": NotifiedEvent("security", _on(EMAIL), the_user, "/accept-invitation?token={token}"),
     "SignInLockedOut": NotifiedEvent("security", _on(EMAIL), the_user, "/forgot-password"),
     "PasswordChanged": NotifiedEvent("security", _on(EMAIL, SMS), the_user, "/forgot-password"),
+    "TwoFactorReset": NotifiedEvent("security", _on(EMAIL), the_user, "/account/security"),
     "BusinessRegistered": NotifiedEvent("account", _on(IN_APP), business_owner, "/business"),
     "WholesalerVerificationChanged": NotifiedEvent("account", _on(IN_APP, EMAIL), business_team, "/business"),
     "WholesalerReverificationRequested": NotifiedEvent(

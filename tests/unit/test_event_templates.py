@@ -235,6 +235,7 @@ def test_every_domain_event_has_a_payload_here() -> None:
         "StaffInvited",
         "SignInLockedOut",
         "PasswordChanged",
+        "TwoFactorReset",
         "BusinessRegistered",
         "WholesalerVerificationChanged",
     }
