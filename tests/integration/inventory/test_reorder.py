@@ -7,14 +7,15 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from chalicelib.catalog.models import Category, Product
 from chalicelib.core.clock import utcnow
+from chalicelib.core.outbox import OutboxEvent
 from chalicelib.inventory.models import StockMovement
-from chalicelib.inventory.reorder import average_daily_sales, days_of_cover, suggested_quantity
-from tests.integration.inventory.conftest import Account, create_product
+from chalicelib.inventory.reorder import average_daily_sales, days_of_cover, suggested_quantity, threshold_quantity
+from tests.integration.inventory.conftest import Account, change_stock, create_product
 from tests.support.api import Api
 
 
@@ -84,7 +85,7 @@ def test_suggestions_follow_the_documented_arithmetic(
     )
 
     draft = ledger.set_stock(create_product(api, wholesaler, beverages, sku="DRAFT", status="draft"), 0)
-    ledger.sale(draft, 30, days_ago(3))  # only active products are suggested
+    ledger.sale(draft, 30, days_ago(3))  # a draft is suggested only while it is low on stock
     theirs = create_product(api, other_wholesaler, beverages, sku="THEIRS", status="active")
     ledger.set_stock(theirs, 1)
     db.flush()
@@ -95,22 +96,77 @@ def test_suggestions_follow_the_documented_arithmetic(
     body = response.json_body
     assert (body["window_days"], body["extra_cover_days"]) == (30, 14)
     assert [{k: v for k, v in item.items() if k not in ("product_id", "name")} for item in body["items"]] == [
-        # 3 sold: 0.1/day; 0 in stock; needs 0.1 * (2 + 14) = 1.6 -> 2 units (pack of 1).
+        # Low on stock (threshold 10) first. 30 sold: 1/day; 1 * (3 + 14) = 17 -> 1 pack of 24, which also
+        # reaches twice the threshold.
+        {"sku": "DRAFT", "stock_on_hand": 0, "pack_size": 24, "lead_time_days": 3, "units_sold_30d": 30,
+         "average_daily_sales": "1.00", "days_of_cover": "0.0", "low_stock_threshold": 10, "low_stock": True,
+         "suggested_quantity": 24,
+         "why": "stock 0 <= threshold 10; sold 30 in 30 days; 17 days lead+cover; order 24 (1 pack of 24)"},
+        # 3 sold: 0.1/day; needs 0.1 * (2 + 14) = 1.6 -> 2 units; twice the threshold is more: 20.
         {"sku": "EMPTY", "stock_on_hand": 0, "pack_size": 1, "lead_time_days": 2, "units_sold_30d": 3,
-         "average_daily_sales": "0.10", "days_of_cover": "0.0", "suggested_quantity": 2},
+         "average_daily_sales": "0.10", "days_of_cover": "0.0", "low_stock_threshold": 10, "low_stock": True,
+         "suggested_quantity": 20,
+         "why": "stock 0 <= threshold 10; sold 3 in 30 days; 16 days lead+cover; restock to 2 x threshold = 20; "
+                "order 20"},
+        # No sales: the threshold alone: 20 - 5 = 15 -> 1 pack of 24.
+        {"sku": "NOSALE", "stock_on_hand": 5, "pack_size": 24, "lead_time_days": 5, "units_sold_30d": 0,
+         "average_daily_sales": "0.00", "days_of_cover": None, "low_stock_threshold": 10, "low_stock": True,
+         "suggested_quantity": 24,
+         "why": "stock 5 <= threshold 10; no sales in 30 days; restock to 2 x threshold = 20; order 24 (1 pack of 24)"},
         # 50 + 40 + 10 - 10 = 90 sold: 3/day; 20 / 3 = 6.67 days; 3 * 21 - 20 = 43 -> 4 packs of 12 = 48.
         {"sku": "FAST", "stock_on_hand": 20, "pack_size": 12, "lead_time_days": 7, "units_sold_30d": 90,
-         "average_daily_sales": "3.00", "days_of_cover": "6.7", "suggested_quantity": 48},
+         "average_daily_sales": "3.00", "days_of_cover": "6.7", "low_stock_threshold": 10, "low_stock": False,
+         "suggested_quantity": 48, "why": "stock 20; sold 90 in 30 days; 21 days lead+cover; order 48 (4 packs of 12)"},
         # 7 sold: 0.2333/day; 100 * 30 / 7 = 428.57 days; 0.2333 * 14 - 100 < 0 -> nothing to order.
         {"sku": "SLOW", "stock_on_hand": 100, "pack_size": 6, "lead_time_days": 0, "units_sold_30d": 7,
-         "average_daily_sales": "0.23", "days_of_cover": "428.6", "suggested_quantity": 0},
-        # No sales: no cover figure, nothing suggested, last.
-        {"sku": "NOSALE", "stock_on_hand": 5, "pack_size": 24, "lead_time_days": 5, "units_sold_30d": 0,
-         "average_daily_sales": "0.00", "days_of_cover": None, "suggested_quantity": 0},
+         "average_daily_sales": "0.23", "days_of_cover": "428.6", "low_stock_threshold": 10, "low_stock": False,
+         "suggested_quantity": 0, "why": "stock 100; sold 7 in 30 days; 14 days lead+cover; covered, nothing to order"},
     ]  # fmt: skip
 
     limited = api.get("/inventory/reorder-suggestions?limit=1", token=wholesaler.token).json_body
-    assert [item["sku"] for item in limited["items"]] == ["EMPTY"]
+    assert [item["sku"] for item in limited["items"]] == ["DRAFT"]
+
+
+def test_every_product_that_alerted_low_stock_has_a_suggestion(
+    api: Api, db: Session, wholesaler: Account, beverages: Category
+) -> None:
+    product = create_product(api, wholesaler, beverages, sku="ALERTS", status="active", pack_size=6)
+    assert change_stock(api, wholesaler, product["id"], 14, "restock").status_code == 201
+    archived = create_product(api, wholesaler, beverages, sku="GONE", status="archived")
+    Ledger(db, wholesaler).set_stock(archived, 0)
+
+    removed = change_stock(api, wholesaler, product["id"], -10, "adjustment")
+
+    assert removed.status_code == 201, removed.json_body
+    alerts = db.scalars(
+        select(OutboxEvent.payload).where(
+            OutboxEvent.event_type == "LowStock", OutboxEvent.aggregate_id == uuid.UUID(product["id"])
+        )
+    ).all()
+    assert [alert["sku"] for alert in alerts] == ["ALERTS"]
+    low = api.get("/inventory/low-stock", token=wholesaler.token).json_body["items"]
+    suggestions = api.get("/inventory/reorder-suggestions", token=wholesaler.token).json_body["items"]
+    assert [item["sku"] for item in low] == ["ALERTS"]
+    [suggestion] = [item for item in suggestions if item["sku"] == "ALERTS"]
+    assert (suggestion["low_stock"], suggestion["suggested_quantity"]) == (True, 18)
+    assert suggestion["why"] == (
+        "stock 4 <= threshold 10; no sales in 30 days; restock to 2 x threshold = 20; order 18 (3 packs of 6)"
+    )
+    assert "GONE" not in [item["sku"] for item in suggestions]
+
+
+@pytest.mark.parametrize(
+    ("stock", "threshold", "pack", "expected"),
+    [
+        (4, 10, 6, 18),  # 16 missing -> 3 packs
+        (0, 0, 12, 12),  # at a zero threshold with nothing left: one pack
+        (10, 10, 1, 10),  # exactly at the threshold
+    ],
+)
+def test_threshold_quantity_reaches_twice_the_threshold_in_whole_packs(
+    stock: int, threshold: int, pack: int, expected: int
+) -> None:
+    assert threshold_quantity(stock_on_hand=stock, threshold=threshold, pack_size=pack) == expected
 
 
 @pytest.mark.parametrize(
