@@ -3,6 +3,12 @@
 Rules: slugs are unique (409); a parent must exist (400, like any unknown category); a
 category cannot move under itself or its descendants (422); a category with products or
 sub-categories cannot be deleted (409). Every change is audited.
+
+Moving and reordering: a category that changes parent, or is given a `position`, takes that
+place among its (new) siblings, counted from 0 and capped at the end (no position: the end);
+its siblings, and those it left, are renumbered 0, 1, 2, ... so positions never repeat or
+leave gaps. Moves are serialised by one advisory lock, so two admins reordering the same
+level cannot interleave. There is no depth limit: the tree is as deep as admins build it.
 """
 
 from __future__ import annotations
@@ -63,17 +69,17 @@ def update_category(
     if category is None:
         raise CategoryNotFound()
     changes = request.model_fields_set
-    if "parent_id" in changes and request.parent_id != category.parent_id:
+    moves = "parent_id" in changes and request.parent_id != category.parent_id
+    if moves:
         _check_new_parent(session, category, request.parent_id)
-        category.parent_id = request.parent_id
+    if moves or request.position is not None:
+        _place(session, category, parent_id=request.parent_id if moves else category.parent_id, index=request.position)
     if "slug" in changes and request.slug is not None and request.slug != category.slug:
         if repository.slug_taken(session, request.slug, except_id=category.id):
             raise CategorySlugTaken()
         category.slug = request.slug
     if request.name is not None:
         category.name = request.name
-    if request.position is not None:
-        category.position = request.position
     _flush_or_slug_taken(session)
     _audit(session, "category.updated", principal, category, source_ip, {"fields": sorted(changes)})
     return category_out(category)
@@ -94,6 +100,22 @@ def delete_category(session: Session, *, principal: Principal, category_id: uuid
     except IntegrityError as exc:  # a product or sub-category arrived since the checks
         constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", "") or ""
         raise (CategoryHasProducts() if constraint.startswith("fk_products") else CategoryHasChildren()) from exc
+
+
+def _place(session: Session, category: Category, *, parent_id: uuid.UUID | None, index: int | None) -> None:
+    """Puts `category` at `index` under `parent_id` and renumbers both levels it touches."""
+    repository.lock_category_moves(session)
+    previous_parent = category.parent_id
+    siblings = [c for c in repository.children_in_order(session, parent_id) if c.id != category.id]
+    at = len(siblings) if index is None else min(index, len(siblings))
+    siblings.insert(at, category)
+    category.parent_id = parent_id
+    for position, sibling in enumerate(siblings):
+        sibling.position = position
+    if previous_parent != parent_id:
+        left = [c for c in repository.children_in_order(session, previous_parent) if c.id != category.id]
+        for position, sibling in enumerate(left):
+            sibling.position = position
 
 
 def _check_new_parent(session: Session, category: Category, parent_id: uuid.UUID | None) -> None:

@@ -111,6 +111,14 @@ def lock_category_moves(session: Session) -> None:
     session.execute(select(func.pg_advisory_xact_lock(CATEGORY_MOVES_LOCK)))
 
 
+def children_in_order(session: Session, parent_id: uuid.UUID | None) -> Sequence[Category]:
+    """The categories directly under `parent_id` (None: the roots) as the tree shows them, locked."""
+    parent = Category.parent_id.is_(None) if parent_id is None else Category.parent_id == parent_id
+    return session.scalars(
+        select(Category).where(parent).order_by(Category.position, Category.name, Category.id).with_for_update()
+    ).all()
+
+
 def has_children(session: Session, category_id: uuid.UUID) -> bool:
     return bool(session.scalar(select(exists().where(Category.parent_id == category_id))))
 

@@ -133,7 +133,7 @@ def test_an_admin_renames_moves_and_reorders_and_can_move_to_the_root(api: Api, 
     assert (moved.json_body["parent_id"], moved.json_body["name"], moved.json_body["position"]) == (
         str(drinks.id),
         "Rice Drinks",
-        3,
+        0,
     )
     assert moved.json_body["slug"] == "rice"
     assert to_root.status_code == 200
