@@ -87,9 +87,12 @@ def test_an_import_creates_products_with_tiers_and_stock(
     assert response.status_code == 200, response.json_body
     assert response.json_body == {
         "mode": "all_or_nothing",
+        "dry_run": False,
         "rows": 2,
+        "max_rows": 10_000,
         "created": 2,
         "updated": 0,
+        "unchanged": 0,
         "skipped": 0,
         "stock_movements": 1,
         "problems": [],
@@ -168,7 +171,10 @@ def test_all_or_nothing_reports_every_bad_row_and_writes_nothing(
     response = upload(api, wholesaler, body)
 
     assert response.status_code == 400
-    assert response.json_body == {
+    answer = response.json_body
+    problems = answer["error"].pop("problems")
+    assert [f"row {p['row']}: {p['column']}" for p in problems] == [d["field"] for d in answer["error"]["details"]]
+    assert answer == {
         "error": {
             "code": "validation_failed",
             "message": "4 of 6 rows have problems; nothing was imported.",
@@ -212,9 +218,12 @@ def test_valid_only_imports_the_good_rows_and_answers_the_bad_ones(
     assert response.status_code == 200, response.json_body
     assert response.json_body == {
         "mode": "valid_only",
+        "dry_run": False,
         "rows": 3,
+        "max_rows": 10_000,
         "created": 2,
         "updated": 0,
+        "unchanged": 0,
         "skipped": 1,
         "stock_movements": 1,
         "problems": [
