@@ -38,6 +38,7 @@ from chalicelib.billing.errors import (
     UsageExceedsPlan,
 )
 from chalicelib.billing.models import Plan, Subscription
+from chalicelib.billing.plan_terms import terms_in_force
 from chalicelib.billing.presenters import invoice_out
 from chalicelib.billing.proration import prorated_charge
 from chalicelib.billing.schemas import (
@@ -137,9 +138,10 @@ def _decide(
         raise UsageExceedsPlan(details=problems)
     if subscription.status == "trialing":
         return _Decision("now_in_trial", current, plan, interval, none)
-    if interval == subscription.interval and plan.price(interval) > current.price(interval):
+    paying = terms_in_force(session, subscription, current).price(subscription.interval)
+    if interval == subscription.interval and plan.price(interval) > paying:
         amount = prorated_charge(
-            old_price=current.price(subscription.interval),
+            old_price=paying,
             new_price=plan.price(subscription.interval),
             period_start=subscription.current_period_start,
             period_end=subscription.current_period_end,

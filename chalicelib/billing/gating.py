@@ -9,6 +9,9 @@
   serialised and the second sees the first (call it before writing the new item, in the
   same transaction).
 - `require_feature(session, business_id, feature)`: 422 `plan_feature_not_included`.
+
+Limits and features are those in force for the subscription's current period
+(`billing.plan_terms`): an admin's change to the plan reaches a subscriber when it renews.
 - `wholesaler_in_good_standing(business_id)`: a SQL predicate for catalog visibility.
 
 Limits count: `active_products` (wholesaler's products with status active),
@@ -33,6 +36,7 @@ from chalicelib.accounts.models import Business
 from chalicelib.billing import repository
 from chalicelib.billing.errors import FeatureNotIncluded, PlanLimitReached, SubscriptionRequired
 from chalicelib.billing.models import GOOD_STANDING, Plan, Subscription
+from chalicelib.billing.plan_terms import Terms, terms_in_force
 from chalicelib.billing.usage_ports import active_products_counter, orders_counter
 from chalicelib.core.clock import utcnow
 from chalicelib.core.invariants import InvariantBroken
@@ -67,7 +71,7 @@ def check_staff_seat(session: Session, business_id: uuid.UUID) -> None:
     check_limit(session, business_id, "staff_users")
 
 
-def plan_limit(plan: Plan, name: str) -> int | None:
+def plan_limit(plan: Terms, name: str) -> int | None:
     return {
         "active_products": plan.max_active_products,
         "staff_users": plan.max_staff_users,
@@ -98,21 +102,21 @@ def require_good_standing(session: Session, business_id: uuid.UUID) -> None:
         raise SubscriptionRequired(extra={"subscription_status": subscription.status if subscription else None})
 
 
-def _plan_of(session: Session, business_id: uuid.UUID, *, lock: bool) -> Plan:
+def _plan_of(session: Session, business_id: uuid.UUID, *, lock: bool) -> tuple[Plan, Terms]:
     subscription = repository.live_subscription(session, business_id, for_update=lock)
     if subscription is None:
         raise SubscriptionRequired(extra={"subscription_status": None})
     plan = repository.get_plan(session, subscription.plan_id)
     if plan is None:
         raise InvariantBroken("plan is missing")
-    return plan
+    return plan, terms_in_force(session, subscription, plan)
 
 
 def check_limit(session: Session, business_id: uuid.UUID, limit_name: LimitName, adding: int = 1) -> None:
     if not enforced():
         return
-    plan = _plan_of(session, business_id, lock=True)
-    limit = plan_limit(plan, limit_name)
+    plan, terms = _plan_of(session, business_id, lock=True)
+    limit = plan_limit(terms, limit_name)
     if limit is None or adding <= 0:
         return
     used = current_use(session, business_id, limit_name)
@@ -125,7 +129,7 @@ def has_feature(session: Session, business_id: uuid.UUID, feature: Feature) -> b
     if subscription is None or subscription.status not in GOOD_STANDING:
         return False
     plan = repository.get_plan(session, subscription.plan_id)
-    return plan is not None and bool(getattr(plan, feature))
+    return plan is not None and bool(getattr(terms_in_force(session, subscription, plan), feature))
 
 
 def require_feature(session: Session, business_id: uuid.UUID, feature: Feature) -> None:

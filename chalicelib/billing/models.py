@@ -91,6 +91,29 @@ class Plan(Base):
         return self.price_yearly if interval == "year" else self.price_monthly
 
 
+class PlanTerms(Base):
+    """The price, limits and features a plan had until an admin changed them at
+    `valid_until`. A subscription keeps the terms in force when its current period started
+    until that period ends (`billing.plan_terms`); the plan row holds the terms from now on."""
+
+    __tablename__ = "plan_terms"
+    __table_args__ = (Index("ix_plan_terms_plan_valid_until", "plan_id", "valid_until"),)
+
+    id: Mapped[UUIDPk]
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    valid_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    price_monthly: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    price_yearly: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    max_active_products: Mapped[int | None] = mapped_column(Integer)
+    max_staff_users: Mapped[int | None] = mapped_column(Integer)
+    max_orders_per_month: Mapped[int | None] = mapped_column(Integer)
+    pay_on_delivery: Mapped[bool] = mapped_column(Boolean)
+    sales_reports: Mapped[bool] = mapped_column(Boolean)
+
+    def price(self, interval: str) -> Decimal:
+        return self.price_yearly if interval == "year" else self.price_monthly
+
+
 class Subscription(Base):
     __tablename__ = "subscriptions"
     __table_args__ = (

@@ -1,7 +1,9 @@
 """Plans: the public price list and the admins' management of it.
 
-A plan's code and audience never change. A price change applies from each subscriber's
-next invoice. A plan that any subscription or invoice ever referred to is retired (no
+A plan's code and audience never change. A change of price, limits or features applies to
+each subscriber from its next period (`billing.plan_terms`); a retired plan (PATCH `status`,
+or DELETE of a plan in use) is no longer offered to new subscribers, and its subscribers keep
+it. A plan that any subscription or invoice ever referred to is retired (no
 longer offered; its subscribers keep it) rather than deleted; an unused one is deleted.
 """
 
@@ -15,6 +17,7 @@ from sqlalchemy.orm import Session
 from chalicelib.billing import repository
 from chalicelib.billing.errors import PlanCodeTaken, PlanNotFound
 from chalicelib.billing.models import Plan
+from chalicelib.billing.plan_terms import keep_replaced_terms
 from chalicelib.billing.presenters import plan_out
 from chalicelib.billing.schemas import PlanCreate, PlanList, PlanOut, PlanRemoval, PlanUpdate, check_audience
 from chalicelib.core.audit import record_audit
@@ -72,6 +75,8 @@ def update_plan(
 ) -> PlanOut:
     plan = _plan(session, plan_id)
     changes = request.model_dump(exclude_unset=True, exclude_none=True)
+    if _changes_terms(plan, request):
+        keep_replaced_terms(session, plan)
     for name in ("name", "price_monthly", "price_yearly", "trial_days", "status"):
         if name in changes:
             setattr(plan, name, changes[name])
@@ -90,6 +95,17 @@ def update_plan(
     plan.updated_at = utcnow()
     _audit(session, "plan.updated", principal, source_ip, plan, {k: str(v) for k, v in changes.items()})
     return plan_out(plan)
+
+
+def _changes_terms(plan: Plan, request: PlanUpdate) -> bool:
+    """Whether the update changes what subscribers pay or may do (not the name, trial or status)."""
+    current = plan_out(plan)
+    return (
+        (request.price_monthly is not None and request.price_monthly != plan.price_monthly)
+        or (request.price_yearly is not None and request.price_yearly != plan.price_yearly)
+        or (request.limits is not None and request.limits != current.limits)
+        or (request.features is not None and request.features != current.features)
+    )
 
 
 def remove_plan(session: Session, *, principal: Principal, plan_id: uuid.UUID, source_ip: str | None) -> PlanRemoval:

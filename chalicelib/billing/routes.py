@@ -180,7 +180,7 @@ def admin_create_plan(ctx: RequestContext[PlanCreate, None]) -> PlanOut:
 
 
 @endpoint(
-    admin_plans_bp, "/admin/plans/{id}", "PATCH", summary="Change a plan (prices apply from the next invoice)",
+    admin_plans_bp, "/admin/plans/{id}", "PATCH", summary="Change a plan (subscribers get it at their next period)",
     request=PlanUpdate, response=PlanOut, tags=ADMIN_TAGS, roles=(ADMIN,), errors=(404,),
 )  # fmt: skip
 def admin_update_plan(ctx: RequestContext[PlanUpdate, None], id: uuid.UUID) -> PlanOut:

@@ -65,7 +65,8 @@ class PlanCreate(Strict):
 
 
 class PlanUpdate(Strict):
-    """Every field optional; a price change applies from the next invoice of each subscriber."""
+    """Every field optional; a change of price, limits or features applies to each subscriber
+    from its next period (new subscribers at once); `status: retired` stops offering the plan."""
 
     name: Annotated[str | None, Field(min_length=1, max_length=100)] = None
     price_monthly: Price | None = None

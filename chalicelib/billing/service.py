@@ -34,6 +34,7 @@ from chalicelib.billing.errors import (
 )
 from chalicelib.billing.models import INVOICE_DESCRIPTIONS, Plan, Subscription, SubscriptionInvoice
 from chalicelib.billing.periods import period_end
+from chalicelib.billing.plan_terms import terms_in_force
 from chalicelib.billing.presenters import invoice_out, subscription_out
 from chalicelib.billing.schemas import (
     InvoicePage,
@@ -90,9 +91,10 @@ def get_usage(session: Session, *, principal: Principal) -> UsageOut:
     if subscription is None:
         raise SubscriptionNotFound()
     plan = plan_of(session, subscription)
+    terms = terms_in_force(session, subscription, plan)
     limits = []
     for name in gating.LIMITS_BY_AUDIENCE[plan.audience]:
-        limit = gating.plan_limit(plan, name)
+        limit = gating.plan_limit(terms, name)
         used = gating.current_use(session, business_id, name)
         limits.append(
             LimitUsage(name=name, limit=limit, used=used, remaining=None if limit is None else max(0, limit - used))
@@ -101,7 +103,7 @@ def get_usage(session: Session, *, principal: Principal) -> UsageOut:
         plan_code=plan.code,
         status=subscription.status,
         limits=limits,
-        features=PlanFeatures(pay_on_delivery=plan.pay_on_delivery, sales_reports=plan.sales_reports),
+        features=PlanFeatures(pay_on_delivery=terms.pay_on_delivery, sales_reports=terms.sales_reports),
     )
 
 

@@ -223,7 +223,7 @@ export interface paths {
         delete: operations["delete_admin_plans_id"];
         options?: never;
         head?: never;
-        /** Change a plan (prices apply from the next invoice) */
+        /** Change a plan (subscribers get it at their next period) */
         patch: operations["patch_admin_plans_id"];
         trace?: never;
     };
@@ -4728,7 +4728,8 @@ export interface components {
         };
         /**
          * PlanUpdate
-         * @description Every field optional; a price change applies from the next invoice of each subscriber.
+         * @description Every field optional; a change of price, limits or features applies to each subscriber
+         *     from its next period (new subscribers at once); `status: retired` stops offering the plan.
          */
         PlanUpdate: {
             /** @default null */
