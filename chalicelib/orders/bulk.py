@@ -18,7 +18,7 @@ from chalicelib.core.errors import DomainError
 from chalicelib.core.principal import Principal
 from chalicelib.orders import repository
 from chalicelib.orders.errors import OrderNotFound
-from chalicelib.orders.schemas import (
+from chalicelib.orders.queue_schemas import (
     BulkTransitionError,
     BulkTransitionOut,
     BulkTransitionRequest,

@@ -9,7 +9,8 @@ from __future__ import annotations
 from chalice.app import Request
 
 from chalicelib.core.errors import ValidationFailed, field_error
-from chalicelib.orders.schemas import OrderListQuery, OrderStatusValues
+from chalicelib.orders.queue_schemas import OrderListQuery
+from chalicelib.orders.schemas import OrderStatusValues
 
 
 def repeated_statuses(request: Request, query: OrderListQuery) -> list[str]:

@@ -23,14 +23,14 @@ from chalicelib.orders import queue_repository
 from chalicelib.orders.errors import OrderNotFound
 from chalicelib.orders.presenters import list_item
 from chalicelib.orders.queue_repository import QueueFilters, QueuePosition
-from chalicelib.orders.schemas import (
+from chalicelib.orders.queue_schemas import (
     OrderListQuery,
-    OrderPage,
     PickListLine,
     PickListOrder,
     PickListOrderQuantity,
     PickListOut,
 )
+from chalicelib.orders.schemas import OrderPage
 from chalicelib.orders.service import payments_of
 
 ORDER_NUMBER = re.compile(r"^(?:ORD-?)?(\d{1,9})$", re.IGNORECASE)

@@ -10,10 +10,15 @@ from chalicelib.core.http import RequestContext, endpoint
 from chalicelib.core.principal import BUSINESS_ROLES, OWNER, RETAILER, WHOLESALER
 from chalicelib.orders import bulk, cart, checkout, delivery, invoice, queue, service
 from chalicelib.orders.query_params import repeated_statuses
-from chalicelib.orders.schemas import (
-    AddCartItem,
+from chalicelib.orders.queue_schemas import (
     BulkTransitionOut,
     BulkTransitionRequest,
+    OrderListQuery,
+    PickListOut,
+    PickListRequest,
+)
+from chalicelib.orders.schemas import (
+    AddCartItem,
     CancelRequest,
     CartOut,
     CheckoutOut,
@@ -22,11 +27,8 @@ from chalicelib.orders.schemas import (
     CollectionRequest,
     DeliveryOptionsBody,
     DeliveryOptionsOut,
-    OrderListQuery,
     OrderOut,
     OrderPage,
-    PickListOut,
-    PickListRequest,
     ReceiptRequest,
     ReorderOut,
     TransitionRequest,
