@@ -12,15 +12,18 @@ it bills the next period.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from chalicelib.billing.models import Plan, PlanTerms, Subscription
+from chalicelib.billing.models import Plan, PlanTerms, Subscription, SubscriptionHistory
 from chalicelib.core.clock import utcnow
 
+PLAN_MOVES = ("upgraded", "changed_during_trial")
+"""History reasons of a subscription moved to another plan within its period."""
 TERMS_FIELDS = (
     "price_monthly",
     "price_yearly",
@@ -48,11 +51,27 @@ def keep_replaced_terms(session: Session, plan: Plan) -> None:
 
 
 def terms_in_force(session: Session, subscription: Subscription, plan: Plan) -> Terms:
-    """`plan` is the subscription's plan."""
-    kept = session.scalar(
+    """`plan` is the subscription's plan. A subscriber that moved to it during the period (an
+    upgrade, a change in trial) took the terms it had then, not at the period's start."""
+    kept = _first_kept_after(session, plan, subscription.current_period_start)
+    if kept is None:
+        return plan
+    moved_at = session.scalar(
+        select(func.max(SubscriptionHistory.created_at)).where(
+            SubscriptionHistory.subscription_id == subscription.id,
+            SubscriptionHistory.reason.in_(PLAN_MOVES),
+            SubscriptionHistory.created_at > subscription.current_period_start,
+        )
+    )
+    if moved_at is not None:
+        kept = _first_kept_after(session, plan, moved_at)
+    return kept if kept is not None else plan
+
+
+def _first_kept_after(session: Session, plan: Plan, moment: datetime) -> PlanTerms | None:
+    return session.scalar(
         select(PlanTerms)
-        .where(PlanTerms.plan_id == plan.id, PlanTerms.valid_until > subscription.current_period_start)
+        .where(PlanTerms.plan_id == plan.id, PlanTerms.valid_until > moment)
         .order_by(PlanTerms.valid_until)
         .limit(1)
     )
-    return kept if kept is not None else plan

@@ -114,3 +114,21 @@ def test_a_retired_plan_is_not_offered_to_newcomers_and_its_subscribers_keep_it(
         settle(renewal.id, succeeded=True)
     renewed = subscription_of(db, owner.business.id)
     assert (renewed.status, renewed.plan_id, renewed.current_period_start) == ("active", plan.id, RENEWAL)
+
+
+def test_an_upgrade_within_the_period_takes_the_new_plans_terms_of_that_moment(api, db):
+    make_plan(db, "wholesaler-lite", price_monthly=Decimal("2500.00"), max_staff_users=1)
+    big = make_plan(db, "wholesaler-max", price_monthly=Decimal("4000.00"), max_staff_users=1)
+    owner = make_actor(db, "wholesaler")
+    _activate(db, owner, "wholesaler-lite")
+    make_user(db, owner.business, role="staff")
+
+    with time_machine.travel(MID_PERIOD, tick=False):
+        widened = api.patch(f"/admin/plans/{big.id}", {"limits": {"staff_users": 5}}, token=_admin(db))
+        assert widened.status_code == 200, widened.json_body
+    with time_machine.travel(MID_PERIOD + timedelta(hours=1), tick=False):
+        upgraded = api.post("/subscription/change", {"plan_code": "wholesaler-max"}, token=signed_in(db, owner.user))
+        assert upgraded.status_code == 200, upgraded.json_body
+        assert subscription_of(db, owner.business.id).plan_id == big.id
+
+        gating.check_limit(db, owner.business.id, "staff_users")
