@@ -5,8 +5,10 @@ Columns: `wholesaler_name`, `wholesaler_id`, `payout_method` (mpesa, mtn_momo, b
 while the wholesaler has set no payout account: pay those by hand or wait), `account_name`,
 `account` (the mobile number as digits, 2547..., or the bank account number), `bank_code`,
 `bank_name`, `amount` (2 decimal places), `currency`, `reference` (`SOKO-<day>-<first 8 hex
-digits of the wholesaler id>`, to give the transfer and then `POST /admin/settlements/payouts`)
-and `settlement_count`.
+digits of the wholesaler id>`, to give the transfer and then `POST /admin/settlements/payouts`),
+`settlement_count`, and `held_amount`: the part of `amount` that is held (a refund of one of
+its orders under way, or its payment in review; see `settlements`), which the admin may
+leave out of this payout.
 
 A cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
 carriage return) is written with a leading apostrophe, so a business name cannot run code in
@@ -39,6 +41,7 @@ COLUMNS = (
     "currency",
     "reference",
     "settlement_count",
+    "held_amount",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CENT = Decimal("0.01")
@@ -66,6 +69,7 @@ def due_payouts_csv(session: Session, *, wholesaler_id: uuid.UUID | None) -> str
             "currency": row.currency,
             "reference": payout_reference(row.wholesaler_id, day),
             "settlement_count": str(row.settlement_count),
+            "held_amount": str(Decimal(row.held_amount).quantize(CENT)),
         }
         writer.writerow([escape_cell(cells[name] or "") for name in COLUMNS])
     return out.getvalue()

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
@@ -139,12 +139,13 @@ def payouts_of(
 
 
 def due_by_wholesaler(session: Session, *, wholesaler_id: uuid.UUID | None) -> Sequence[Any]:
-    """Per wholesaler with due settlements: (wholesaler_id, wholesaler_name, amount, currency,
-    settlement_count, PayoutAccount or None), by name."""
+    """Per wholesaler with due settlements: (wholesaler_id, wholesaler_name, amount,
+    held_amount, currency, settlement_count, PayoutAccount or None), by name."""
     sums = (
         select(
             Settlement.wholesaler_id,
             func.sum(Settlement.amount_due).label("amount"),
+            func.sum(case((held(), Settlement.amount_due), else_=0)).label("held_amount"),
             func.min(Settlement.currency).label("currency"),
             func.count().label("settlement_count"),
         )
@@ -159,6 +160,7 @@ def due_by_wholesaler(session: Session, *, wholesaler_id: uuid.UUID | None) -> S
             due.c.wholesaler_id,
             Business.name.label("wholesaler_name"),
             due.c.amount,
+            due.c.held_amount,
             due.c.currency,
             due.c.settlement_count,
             PayoutAccount,

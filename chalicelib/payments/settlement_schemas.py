@@ -181,7 +181,9 @@ def _distinct(ids: list[uuid.UUID]) -> list[uuid.UUID]:
 
 class BulkPayoutRequest(Strict):
     settlement_ids: Annotated[
-        list[uuid.UUID], Field(min_length=1, max_length=MAX_BULK_PAYOUT), AfterValidator(_distinct)
+        list[uuid.UUID],
+        Field(min_length=1, max_length=MAX_BULK_PAYOUT, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_distinct),
     ]
     reference: Reference = Field(description="The payout batch's reference (e.g. the bank or M-Pesa B2C batch code).")
 

@@ -127,7 +127,11 @@ def list_settlements(session: Session, *, principal: Principal, query: Settlemen
     page = rows[: query.limit]
     next_cursor = created_cursor(page[-1].Settlement) if len(rows) > query.limit else None
     overall = _summary(settlement_repository.settlement_sums(session, wholesaler_id=wholesaler_id))
-    in_range = _summary(settlement_repository.settlement_sums(session, wholesaler_id=wholesaler_id, **day_range(query)))
+    in_range = overall
+    if query.date_from or query.date_to:
+        in_range = _summary(
+            settlement_repository.settlement_sums(session, wholesaler_id=wholesaler_id, **day_range(query))
+        )
     return SettlementPage(
         items=[settlement_out(row.Settlement, row.refunded, held=row.held) for row in page],
         next_cursor=next_cursor,

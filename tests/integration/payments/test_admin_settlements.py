@@ -13,8 +13,9 @@ from sqlalchemy import select, update
 from chalicelib.accounts.models import Business
 from chalicelib.core.audit import AuditEntry
 from chalicelib.payments.models import Settlement
+from chalicelib.payments.refunds import open_refund
 from tests.integration.payments.money_support import admin_token, bulk_pay_out, paid_order, pay_out
-from tests.integration.payments.support import events
+from tests.integration.payments.support import events, payment
 from tests.support.factories import make_actor
 
 
@@ -141,9 +142,13 @@ def test_the_payout_export_sums_each_wholesalers_due_settlements_to_the_cent(api
     db.execute(update(Business).where(Business.id == mpesa.business.id).values(name='=HYPERLINK("http://x")'))
     db.flush()
     prices = [(mpesa, ("333.33", "100.10", "19.99")), (bank, ("1000.00", "0.55")), (unset, ("55.55",))]
-    for wholesaler, wholesaler_prices in prices:
-        for price in wholesaler_prices:
-            paid_order(api, db, daraja, wholesaler, price)
+    sold = {price: paid_order(api, db, daraja, w, price) for w, w_prices in prices for price in w_prices}
+    under_refund = sold["100.10"]
+    reason = "One crate short"
+    order = {"order_id": under_refund.settlement.order_id, "order_number": under_refund.settlement.order_number}
+    open_refund(
+        db, payment(db, under_refund.payment_id), amount=Decimal("10.00"), cause="manual", reason=reason, **order
+    )
     paid_out = paid_order(api, db, daraja, bank, "700.00")
     admin = admin_token(db)
     assert pay_out(api, admin, paid_out.settlement, "B").status_code == 200
@@ -179,6 +184,11 @@ def test_the_payout_export_sums_each_wholesalers_due_settlements_to_the_cent(api
         "254712345678",
         "442.09",
     ]
+    assert {r["wholesaler_id"]: r["held_amount"] for r in rows.values()} == {
+        str(mpesa.business.id): "97.60",
+        str(bank.business.id): "0.00",
+        str(unset.business.id): "0.00",
+    }
     assert [
         rows[str(bank.business.id)][c] for c in ("payout_method", "account", "bank_code", "bank_name", "amount")
     ] == [
