@@ -25,7 +25,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
+from chalicelib.core.principal import Principal
 from chalicelib.payments import settlement_repository
 from chalicelib.payments.models import PayoutAccount
 
@@ -55,12 +57,26 @@ def payout_reference(wholesaler_id: uuid.UUID, day: str) -> str:
     return f"SOKO-{day}-{wholesaler_id.hex[:8].upper()}"
 
 
-def due_payouts_csv(session: Session, *, wholesaler_id: uuid.UUID | None) -> str:
+def due_payouts_csv(
+    session: Session, *, principal: Principal, wholesaler_id: uuid.UUID | None, source_ip: str | None
+) -> str:
+    """The export carries payout accounts (bank account and phone numbers): who took it, and of
+    which wholesalers, is audited."""
     day = f"{utcnow():%Y%m%d}"
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in settlement_repository.due_by_wholesaler(session, wholesaler_id=wholesaler_id):
+    rows = settlement_repository.due_by_wholesaler(session, wholesaler_id=wholesaler_id)
+    record_audit(
+        session,
+        "settlements.payouts_exported",
+        actor_user_id=principal.user_id,
+        source_ip=source_ip,
+        target_type="business" if wholesaler_id else None,
+        target_id=wholesaler_id,
+        details={"wholesalers": len(rows), "amount": str(sum((Decimal(r.amount) for r in rows), Decimal("0.00")))},
+    )
+    for row in rows:
         cells: dict[str, Any] = {
             "wholesaler_name": row.wholesaler_name,
             "wholesaler_id": str(row.wholesaler_id),

@@ -213,7 +213,9 @@ def record_bulk_payout(ctx: RequestContext[BulkPayoutRequest, None]) -> BulkPayo
     produces="text/csv",
 )
 def export_due_payouts(ctx: RequestContext[None, SettlementExportQuery]) -> Response:
-    body = payout_export.due_payouts_csv(ctx.session, wholesaler_id=ctx.query.wholesaler_id)
+    body = payout_export.due_payouts_csv(
+        ctx.session, principal=ctx.principal, wholesaler_id=ctx.query.wholesaler_id, source_ip=ctx.source_ip
+    )
     return Response(
         body=body,
         status_code=200,

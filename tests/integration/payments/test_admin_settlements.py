@@ -208,6 +208,8 @@ def test_the_payout_export_sums_each_wholesalers_due_settlements_to_the_cent(api
     total = sum((Decimal(r["amount"]) for r in rows.values()), Decimal("0"))
     assert total == Decimal("1471.79")
 
+    [exported] = db.scalars(select(AuditEntry).where(AuditEntry.action == "settlements.payouts_exported")).all()
+    assert exported.details == {"wholesalers": 3, "amount": "1471.79"}
     one = api.get(f"/admin/settlements/export.csv?wholesaler_id={bank.business.id}", token=admin)
     assert [r["wholesaler_id"] for r in _rows(one.body.decode())] == [str(bank.business.id)]
     assert api.get("/admin/settlements/export.csv", token=bank.token).status_code == 403
