@@ -10,4 +10,32 @@ export const routes: RouteObject[] = [
       return { Component: module.OrderQueueRoute };
     },
   },
+  {
+    path: "orders/pick-list",
+    lazy: async () => {
+      const [module] = await Promise.all([import("./routes/PickListRoute"), loadConsoleOrdersTexts()]);
+      return { Component: module.PickListRoute };
+    },
+  },
+  {
+    path: "orders/:orderId",
+    lazy: async () => {
+      const [module] = await Promise.all([import("./routes/OrderDetailRoute"), loadConsoleOrdersTexts()]);
+      return { Component: module.OrderDetailRoute };
+    },
+  },
+  {
+    path: "money",
+    lazy: async () => {
+      const [module] = await Promise.all([import("./routes/MoneyRoute"), loadConsoleOrdersTexts()]);
+      return { Component: module.MoneyRoute };
+    },
+  },
+  {
+    path: "business",
+    lazy: async () => {
+      const [module] = await Promise.all([import("./routes/BusinessSettingsRoute"), loadConsoleOrdersTexts()]);
+      return { Component: module.BusinessSettingsRoute };
+    },
+  },
 ];

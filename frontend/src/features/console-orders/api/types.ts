@@ -1,0 +1,30 @@
+import type { components, operations } from "@/lib/api-types";
+
+type Schemas = components["schemas"];
+
+export type Order = Schemas["OrderOut"];
+export type QueueItem = Schemas["OrderListItem"];
+export type OrderStatus = QueueItem["status"];
+export type PaymentMethod = QueueItem["payment_method"];
+export type PaymentStatus = QueueItem["payment_status"];
+export type QueueQuery = NonNullable<operations["get_orders"]["parameters"]["query"]>;
+export type QueueSort = NonNullable<QueueQuery["sort"]>;
+export type TransitionTarget = Schemas["TransitionRequest"]["to"];
+export type TransitionBody = Schemas["TransitionRequest"];
+export type BulkTransitionResult = Schemas["BulkTransitionResult"];
+export type PickList = Schemas["PickListOut"];
+export type CollectionBody = Schemas["CollectionRequest"];
+export type TimelineEntry = Schemas["TimelineEntry"];
+export type Settlement = Schemas["SettlementOut"];
+export type SettlementStatus = Settlement["status"];
+export type SettlementSummary = Schemas["SettlementSummary"];
+export type Payout = Schemas["PayoutItem"];
+export type Refund = Schemas["RefundSummary"];
+export type RefundStatus = Refund["status"];
+export type PayoutAccount = Schemas["PayoutAccountOut"];
+export type PayoutAccountBody = Schemas["PayoutAccountIn"];
+export type DeliveryOptions = Schemas["DeliveryOptionsOut"];
+export type DeliveryOptionsBody = Schemas["DeliveryOptionsBody"];
+export type VerificationDocument = Schemas["VerificationDocumentOut"];
+export type DocumentKind = VerificationDocument["kind"];
+export type DocumentContentType = VerificationDocument["content_type"];
