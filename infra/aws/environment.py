@@ -35,6 +35,7 @@ class DeploymentValues:
     notifications_dlq_url: str
     images_bucket: str
     images_base_url: str
+    documents_bucket: str
     spa_url: str
     cors_origins: tuple[str, ...]
     payments_callback_base_url: str
@@ -79,6 +80,7 @@ def _plain_values(config: StageConfig, values: DeploymentValues) -> Mapping[str,
         "EMAIL_SENDER": config.email_sender,
         "IMAGES_BUCKET": values.images_bucket,
         "IMAGES_BASE_URL": values.images_base_url,
+        "VERIFICATION_DOCUMENTS_BUCKET": values.documents_bucket,
     }
 
 

@@ -27,6 +27,9 @@ class FunctionProfile:
     """E-mail through SES, SMS through SNS, undeliverable messages to the dead-letter queue."""
     signs_image_uploads: bool = False
     """Presigns product image uploads: s3:PutObject/GetObject on `products/*` of the images bucket."""
+    keeps_verification_documents: bool = False
+    """Presigns uploads and downloads of verification documents: s3:PutObject/GetObject on
+    `verification/*` of the documents bucket."""
     consumes_notifications_queue: bool = False
     schedule_minutes: int | None = None
     runs_migrations: bool = False
@@ -36,8 +39,18 @@ class FunctionProfile:
 
 
 PROFILES: dict[str, FunctionProfile] = {
-    "auth": FunctionProfile(memory_mb=1024, publishes_events=True),
-    "admin": FunctionProfile(calls_payment_providers=True, publishes_events=True),
+    "auth": FunctionProfile(
+        memory_mb=1024,
+        publishes_events=True,
+        keeps_verification_documents=True,
+        reads_settings=("VERIFICATION_DOCUMENTS_BUCKET",),
+    ),
+    "admin": FunctionProfile(
+        calls_payment_providers=True,
+        publishes_events=True,
+        keeps_verification_documents=True,
+        reads_settings=("VERIFICATION_DOCUMENTS_BUCKET",),
+    ),
     "catalog": FunctionProfile(
         memory_mb=1024,
         publishes_events=True,

@@ -70,7 +70,8 @@ def start_moto(port: int) -> ThreadedMotoServer:
 
 
 def create_resources(settings: Settings, endpoint_url: str) -> LocalAws:
-    """The notifications queue (+ dead-letter queue), the verified sender, the images bucket."""
+    """The notifications queue (+ dead-letter queue), the verified sender, the images and the
+    verification documents buckets."""
     region = settings.aws_region
     sqs: Any = boto3.client("sqs", region_name=region, endpoint_url=endpoint_url)
     dlq_url = sqs.create_queue(QueueName=NOTIFICATIONS_DLQ)["QueueUrl"]
@@ -90,17 +91,19 @@ def create_resources(settings: Settings, endpoint_url: str) -> LocalAws:
     ses.verify_domain_identity(Domain=settings.email_sender.rsplit("@", 1)[-1])
 
     s3: Any = boto3.client("s3", region_name=region, endpoint_url=endpoint_url)
-    bucket: dict[str, Any] = {"Bucket": settings.images_bucket}
-    if region != "us-east-1":
-        bucket["CreateBucketConfiguration"] = {"LocationConstraint": region}
-    s3.create_bucket(**bucket)
+    for name in (settings.images_bucket, settings.verification_documents_bucket):
+        bucket: dict[str, Any] = {"Bucket": name}
+        if region != "us-east-1":
+            bucket["CreateBucketConfiguration"] = {"LocationConstraint": region}
+        s3.create_bucket(**bucket)
 
     log.info(
-        "Created SQS %s (+ %s), SES sender %s, S3 bucket %s",
+        "Created SQS %s (+ %s), SES sender %s, S3 buckets %s and %s",
         NOTIFICATIONS_QUEUE,
         NOTIFICATIONS_DLQ,
         settings.email_sender,
         settings.images_bucket,
+        settings.verification_documents_bucket,
     )
     return LocalAws(
         endpoint_url=endpoint_url,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from infra.aws.config import PROD
@@ -56,6 +57,7 @@ def test_the_spa_sends_security_headers_and_a_content_security_policy(templates:
     assert "script-src 'self';" in csp
     assert "https://*.execute-api.<AWS::Region>.amazonaws.com" in csp
     assert "marketplace-prod-images-<AWS::AccountId>-<AWS::Region>.s3" in csp
+    assert "marketplace-prod-documents-<AWS::AccountId>-<AWS::Region>.s3" in csp
     assert headers["StrictTransportSecurity"]["AccessControlMaxAgeSec"] == 63072000
     assert headers["FrameOptions"]["FrameOption"] == "DENY"
 
@@ -72,6 +74,28 @@ def test_the_images_bucket_accepts_browser_uploads_from_the_spa_only(templates: 
     assert [render(origin) for origin in rule["AllowedOrigins"]] == [
         f"https://<{spa_distribution_id(templates)}.DomainName>"
     ]
+
+
+def test_the_documents_bucket_is_private_and_accepts_browser_uploads_from_the_spa_only(templates: Templates) -> None:
+    buckets = {
+        render(properties(bucket).get("BucketName", "")): properties(bucket)
+        for bucket in resources(templates.edge, "AWS::S3::Bucket").values()
+    }
+    documents = buckets["marketplace-prod-documents-<AWS::AccountId>-<AWS::Region>"]
+    (rule,) = documents["CorsConfiguration"]["CorsRules"]
+    distributions = resources(templates.edge, "AWS::CloudFront::Distribution").values()
+
+    assert rule["AllowedMethods"] == ["POST"]
+    assert [render(origin) for origin in rule["AllowedOrigins"]] == [
+        f"https://<{spa_distribution_id(templates)}.DomainName>"
+    ]
+    assert documents["PublicAccessBlockConfiguration"] == {
+        "BlockPublicAcls": True,
+        "BlockPublicPolicy": True,
+        "IgnorePublicAcls": True,
+        "RestrictPublicBuckets": True,
+    }
+    assert "documents" not in json.dumps([properties(d) for d in distributions])
 
 
 def spa_distribution_id(templates: Templates) -> str:

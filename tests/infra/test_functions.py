@@ -126,6 +126,8 @@ def test_each_lambda_gets_the_queue_and_bucket_settings_its_profile_asks_for(tem
         assert ("NOTIFICATIONS_DLQ_URL" in view.environment) == profile.delivers_notifications, function
         assert ("IMAGES_BUCKET" in view.environment) == profile.signs_image_uploads, function
         assert ("IMAGES_BASE_URL" in view.environment) == profile.signs_image_uploads, function
+        documents = "VERIFICATION_DOCUMENTS_BUCKET" in view.environment
+        assert documents == profile.keeps_verification_documents, function
     notifications = app_lambdas(templates.service)["notifications"]
     assert notifications.environment["EMAIL_SENDER"] == f"no-reply@{PROD.domain}"
 

@@ -70,11 +70,26 @@ def test_only_the_notifications_lambda_sends_email_and_sms(templates: Templates)
 def test_only_the_catalog_lambda_touches_product_images_under_their_prefix(templates: Templates) -> None:
     for function, view in app_lambdas(templates.service).items():
         s3_actions = {action for action in view.actions() if action.startswith("s3:")}
+        image_objects = [arn for arn in view.resources_of("s3:PutObject") if "ProductImagesBucket" in arn]
         if function == "catalog":
             assert s3_actions == {"s3:PutObject", "s3:GetObject"}
             (objects,) = view.resources_of("s3:PutObject")
             assert objects.endswith("/products/*") and "ProductImagesBucket" in objects
         else:
+            assert image_objects == [], function
+
+
+def test_only_the_auth_and_admin_lambdas_touch_verification_documents_under_their_prefix(
+    templates: Templates,
+) -> None:
+    for function, view in app_lambdas(templates.service).items():
+        s3_actions = {action for action in view.actions() if action.startswith("s3:")}
+        if function in ("auth", "admin"):
+            assert s3_actions == {"s3:PutObject", "s3:GetObject"}, function
+            for action in s3_actions:
+                (objects,) = view.resources_of(action)
+                assert objects.endswith("/verification/*") and "VerificationDocumentsBucket" in objects
+        elif function != "catalog":
             assert s3_actions == set(), function
 
 

@@ -45,10 +45,14 @@ def security_headers(
     )
 
 
-def spa_content_security_policy(*, images_bucket: str) -> str:
+def spa_content_security_policy(*, images_bucket: str, documents_bucket: str) -> str:
     """Images may come from any CloudFront distribution: naming the images distribution here would make
-    the SPA depend on it, while the images bucket's CORS rule depends on the SPA's distribution."""
-    upload_origins = f"https://{images_bucket}.s3.{Aws.REGION}.amazonaws.com https://{images_bucket}.s3.amazonaws.com"
+    the SPA depend on it, while the images bucket's CORS rule depends on the SPA's distribution. The
+    browser uploads to the images bucket and the verification documents bucket."""
+    upload_origins = " ".join(
+        f"https://{bucket}.s3.{Aws.REGION}.amazonaws.com https://{bucket}.s3.amazonaws.com"
+        for bucket in (images_bucket, documents_bucket)
+    )
     directives = (
         "default-src 'self'",
         "script-src 'self'",
@@ -73,6 +77,7 @@ class Spa(Construct):
         *,
         access_logs: s3.IBucket,
         images_bucket: str,
+        documents_bucket: str,
     ) -> None:
         super().__init__(scope, construct_id)
         self.bucket = private_bucket(self, "Site", access_logs=access_logs, versioned=True)
@@ -80,7 +85,9 @@ class Spa(Construct):
             self,
             "Headers",
             comment="SPA: security headers and CSP",
-            content_security_policy=spa_content_security_policy(images_bucket=images_bucket),
+            content_security_policy=spa_content_security_policy(
+                images_bucket=images_bucket, documents_bucket=documents_bucket
+            ),
         )
         deep_link = [
             cloudfront.ErrorResponse(

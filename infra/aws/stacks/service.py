@@ -32,6 +32,11 @@ IMAGE_UPLOADS_FINDING = (
 )
 """The bucket's ARN as cdk-nag prints it: a reference to the edge stack's bucket, or its export
 once the reference was resolved (a second synthesis of the same app, as `Annotations` does)."""
+DOCUMENTS_FINDING = (
+    r"Resource::(<.*VerificationDocumentsBucket.*\.Arn>|.*:ExportsOutput\w*VerificationDocumentsBucket\w*)"
+    r"/verification/\*"
+)
+"""The same for the verification documents bucket."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ class ServiceStack(Stack):
             notifications_dlq_url=self.queue.dead_letters.queue_url,
             images_bucket=edge.images.bucket.bucket_name,
             images_base_url=edge.images.origin,
+            documents_bucket=edge.documents.bucket.bucket_name,
             spa_url=edge.spa_url,
             cors_origins=edge.cors_origins,
             payments_callback_base_url=api.api.base_url,
@@ -141,6 +147,14 @@ class ServiceStack(Stack):
                 finding_pattern=IMAGE_UPLOADS_FINDING,
                 why=f"The {function.name} Lambda presigns browser uploads of product images: it may put and get "
                 "objects under products/ of the images bucket only, whose keys are random per upload.",
+            )
+        if profile.keeps_verification_documents:
+            function.allow_objects(
+                ["s3:PutObject", "s3:GetObject"],
+                self.edge.documents.objects_arn(),
+                finding_pattern=DOCUMENTS_FINDING,
+                why=f"The {function.name} Lambda presigns uploads (owners) or downloads (admins) of verification "
+                "documents: it may put and get objects under verification/ of the documents bucket only.",
             )
 
     def _migrations(self, inputs: ServiceInputs) -> Migrations:

@@ -3,6 +3,8 @@ verification is pending, and the admins' review with short-lived download links.
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -172,3 +174,17 @@ def test_an_admin_reviews_the_documents_through_short_lived_links(api: Api, db: 
     assert [d["id"] for d in detail["documents"]] == [document["id"]]
     assert "download_url" not in detail["documents"][0]
     assert api.get(f"/admin/businesses/{uuid.uuid4()}/verification", token=support.token).status_code == 404
+
+
+def test_the_upload_policy_holds_the_browser_to_the_declared_type_and_size(api: Api, db: Session) -> None:
+    owner = pending_wholesaler(db)
+
+    response = api.post(PATH, {**PDF, "content_type": "image/png", "filename": "id.png"}, token=owner.token)
+
+    fields = response.json_body["upload"]["fields"]
+    conditions = json.loads(base64.b64decode(fields["policy"]))["conditions"]
+    assert {"bucket": "marketplace-verification-documents"} in conditions
+    assert {"key": fields["key"]} in conditions
+    assert {"Content-Type": "image/png"} in conditions
+    assert ["content-length-range", 1, 250_000] in conditions
+    assert fields["key"].endswith(".png")
