@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -152,4 +153,13 @@ def write_results(
     ]
     for name, plan in plans.items():
         lines += [f"### {name}", "", "```", plan, "```", ""]
-    path.write_text("\n".join(lines))
+    path.write_text("\n".join(lines) + kept_sections(path))
+
+
+def kept_sections(path: Path) -> str:
+    """The sections other benchmarks write into RESULTS.md between their markers (the order
+    queue's), carried over when this report rewrites the file."""
+    current = path.read_text() if path.exists() else ""
+    pattern = re.compile(r"<!-- ([a-z-]+):start -->.*?<!-- \1:end -->", re.DOTALL)
+    sections = [match.group(0) for match in pattern.finditer(current)]
+    return "".join("\n" + section + "\n" for section in sections)

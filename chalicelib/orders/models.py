@@ -129,6 +129,7 @@ class Order(Base):
         Index("ix_orders_wholesaler_created", "wholesaler_id", "created_at", "id"),
         Index("ix_orders_wholesaler_status_created", "wholesaler_id", "status", "created_at", "id"),
         Index("ix_orders_wholesaler_delivery_date", "wholesaler_id", "expected_delivery_date", "number"),
+        Index("ix_orders_wholesaler_retailer", "wholesaler_id", "retailer_id", "created_at"),
         Index("ix_orders_retailer_created", "retailer_id", "created_at", "id"),
         Index("ix_orders_checkout_id", "checkout_id"),
         Index("ix_orders_pending_expiry", "expires_at", postgresql_where="status = 'pending_payment'"),

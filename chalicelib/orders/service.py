@@ -50,8 +50,9 @@ def _order(session: Session, principal: Principal, order_id: uuid.UUID, *, lock:
 
 
 def payments_of(session: Session, principal: Principal, orders: list[Order]) -> dict[uuid.UUID, OrderPaymentRef]:
-    """checkout id -> its newest payment, for the orders the caller pays (one query for all)."""
-    if not orders:
+    """checkout id -> its newest payment, for the orders the caller pays (one query for all;
+    none for a wholesaler, who pays no order)."""
+    if not orders or principal.business_kind == WHOLESALER:
         return {}
     found = payments_repository.latest_payments_of_checkouts(
         session, principal.require_business_id(), list({order.checkout_id for order in orders})

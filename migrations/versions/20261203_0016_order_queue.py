@@ -1,5 +1,6 @@
 """The wholesaler's order queue: the vehicle of a dispatch, collections in the timeline,
 an expected delivery date from placement on, and the indexes of the queue's first pages
+(a status, the delivery date, a retailer found by name)
 
 Revision ID: 0016
 Revises: 0015
@@ -37,9 +38,11 @@ def upgrade() -> None:
     op.create_index(
         "ix_orders_wholesaler_delivery_date", "orders", ["wholesaler_id", "expected_delivery_date", "number"]
     )
+    op.create_index("ix_orders_wholesaler_retailer", "orders", ["wholesaler_id", "retailer_id", "created_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_orders_wholesaler_retailer", table_name="orders")
     op.drop_index("ix_orders_wholesaler_delivery_date", table_name="orders")
     op.drop_index("ix_orders_wholesaler_status_created", table_name="orders")
     op.drop_constraint("ck_order_events_kind", "order_events", type_="check")
