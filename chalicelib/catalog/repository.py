@@ -42,10 +42,13 @@ CATEGORY_MOVES_LOCK = 0x63617465  # "cate": the advisory lock key of category mo
 
 
 def selling_wholesalers() -> Select[uuid.UUID]:
-    """Ids of the wholesalers whose active products retailers may see and order: verified,
-    with a subscription in good standing."""
+    """Ids of the wholesalers whose active products retailers may see and order: verified, not
+    suspended by platform staff, with a subscription in good standing."""
     return select(Business.id).where(
-        Business.kind == "wholesaler", Business.verification_status == "verified", wholesaler_in_good_standing()
+        Business.kind == "wholesaler",
+        Business.verification_status == "verified",
+        Business.suspended_at.is_(None),
+        wholesaler_in_good_standing(),
     )
 
 

@@ -28,7 +28,7 @@ TRGM = "gin_trgm_ops"
 def upgrade() -> None:
     op.drop_constraint(op.f("ck_users_status"), "users", type_="check")
     op.create_check_constraint(
-        "ck_users_status", "users", "status IN ('invited', 'active', 'deactivated', 'suspended')"
+        op.f("ck_users_status"), "users", "status IN ('invited', 'active', 'deactivated', 'suspended')"
     )
     op.create_index("ix_users_created", "users", ["created_at", "id"])
     for column in ("email", "full_name", "phone"):

@@ -4,6 +4,7 @@ they follow products, wholesaler verification and subscriptions in the same tran
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -156,3 +157,22 @@ def test_the_triggers_agree_with_a_rebuild_from_scratch(db):
     assert len(kept) >= 4
     db.execute(text("SELECT catalog_listings_rebuild()"))
     assert all_listings(db) == kept
+
+
+def test_a_wholesaler_suspended_by_platform_staff_leaves_the_catalog_until_reactivated(db):
+    wholesaler = make_business(db, "wholesaler", verified=True)
+    listed_before = make_product(db, wholesaler)
+    assert visible(db, listed_before.id)
+
+    wholesaler.suspended_at = datetime.now(UTC)
+    db.flush()
+    added_while_suspended = make_product(db, wholesaler)
+    assert not visible(db, listed_before.id)
+    assert not visible(db, added_while_suspended.id)
+    kept = all_listings(db)
+    db.execute(text("SELECT catalog_listings_rebuild()"))
+    assert all_listings(db) == kept
+
+    wholesaler.suspended_at = None
+    db.flush()
+    assert visible(db, listed_before.id) and visible(db, added_while_suspended.id)
