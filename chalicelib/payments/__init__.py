@@ -17,6 +17,11 @@ Where things live:
 - `events`: the sweeper task (reconcile pending payments); `reconciliation`: the daily report.
 - `refunds` (every refund, open to completed), `settlements`, `service` (payer view, retry,
   review resolution, the writes other packages ask of payments), `routes`.
+- The money views: `settlements` (a wholesaler's list and its due / held / paid summary:
+  what "held" means is there), `payouts` (a wholesaler's payouts by reference, the refunds a
+  business may see), `payout_accounts` (where a wholesaler is paid), `settlement_admin` (the
+  admins' list and bulk payout), `payout_export` (the payout batch CSV), `search` (the
+  ledger's search box); their SQL in `settlement_repository`, bodies in `settlement_schemas`.
 
 The sandbox (provider `sandbox`) picks the outcome from the payer phone's last digit:
 0 success, 1 cancelled by the user, 2 insufficient funds, 3 no answer (no callback;
