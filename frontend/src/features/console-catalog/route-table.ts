@@ -10,4 +10,39 @@ export const routes: RouteObject[] = [
       return { Component: module.ProductsRoute };
     },
   },
+  {
+    path: "products/new",
+    lazy: async () => {
+      const [module] = await Promise.all([import("./routes/ProductNewRoute"), loadConsoleCatalogTexts()]);
+      return { Component: module.ProductNewRoute };
+    },
+  },
+  {
+    path: "products/import",
+    lazy: async () => {
+      const [module] = await Promise.all([import("./routes/ImportRoute"), loadConsoleCatalogTexts()]);
+      return { Component: module.ImportRoute };
+    },
+  },
+  {
+    path: "products/:productId",
+    lazy: async () => {
+      const [module] = await Promise.all([import("./routes/ProductRoute"), loadConsoleCatalogTexts()]);
+      return { Component: module.ProductRoute };
+    },
+  },
+  {
+    path: "stock",
+    lazy: async () => {
+      const [module] = await Promise.all([import("./routes/StockRoute"), loadConsoleCatalogTexts()]);
+      return { Component: module.StockRoute };
+    },
+  },
+  {
+    path: "stock/:productId",
+    lazy: async () => {
+      const [module] = await Promise.all([import("./routes/StockProductRoute"), loadConsoleCatalogTexts()]);
+      return { Component: module.StockProductRoute };
+    },
+  },
 ];

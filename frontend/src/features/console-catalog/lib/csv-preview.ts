@@ -44,9 +44,9 @@ export function csvRecords(text: string): string[][] {
   let quoted = false;
   let index = text.startsWith("\uFEFF") ? 1 : 0;
   while (index < text.length) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
+      if (char === '"' && text.charAt(index + 1) === '"') {
         field += '"';
         index += 2;
         continue;
@@ -66,7 +66,7 @@ export function csvRecords(text: string): string[][] {
       records.push(record);
       record = [];
       field = "";
-      if (char === "\r" && text[index + 1] === "\n") index += 1;
+      if (char === "\r" && text.charAt(index + 1) === "\n") index += 1;
     } else {
       field += char;
     }
