@@ -101,18 +101,6 @@ def list_refunds(
 # --- settlements --------------------------------------------------------------------------
 
 
-def _refunded_for_order() -> Any:
-    return (
-        select(func.coalesce(func.sum(Refund.amount), 0))
-        .where(Refund.order_id == Settlement.order_id, Refund.status.in_(COMMITTED_REFUNDS))
-        .scalar_subquery()
-    )
-
-
-def lock_settlement(session: Session, settlement_id: uuid.UUID) -> Settlement | None:
-    return session.scalar(select(Settlement).where(Settlement.id == settlement_id).with_for_update())
-
-
 def cancel_due_settlement(session: Session, order_id: uuid.UUID) -> None:
     session.execute(
         update(Settlement).where(Settlement.order_id == order_id, Settlement.status == "due").values(status="cancelled")

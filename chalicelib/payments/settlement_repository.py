@@ -13,9 +13,9 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from chalicelib.accounts.models import Business
+from chalicelib.payments.ledger_repository import COMMITTED_REFUNDS
 from chalicelib.payments.models import Payment, PayoutAccount, Refund, Settlement
 
-COMMITTED_REFUNDS = ("open", "sent", "completed")
 UNFINISHED_REFUNDS = ("open", "sent", "failed")
 
 
