@@ -174,7 +174,11 @@ def test_path_and_query_parameters(spec: dict[str, Any]) -> None:
 def test_query_text_states_what_the_api_refuses(spec: dict[str, Any]) -> None:
     orders = {p["name"]: p["schema"] for p in spec["paths"]["/orders"]["get"]["parameters"]}
     assert orders["cursor"]["pattern"] == "^[A-Za-z0-9_-]*$"
-    assert "pattern" not in orders["status"]
+    assert "pattern" not in orders["payment_method"]  # an enum needs no pattern
+    assert re.fullmatch(orders["status"]["pattern"], "placed,accepted")
+    assert not re.fullmatch(orders["status"]["pattern"], "placed,shipped")
+    assert re.fullmatch(orders["q"]["pattern"], "Mama Njeri")
+    assert not re.fullmatch(orders["q"]["pattern"], "Mama\x00Njeri")
     search = {p["name"]: p["schema"] for p in spec["paths"]["/catalog/search"]["get"]["parameters"]}
     assert re.fullmatch(search["q"]["pattern"], "unga 2kg")
     assert not re.fullmatch(search["q"]["pattern"], "unga\x002kg")
