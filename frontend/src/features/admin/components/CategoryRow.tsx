@@ -56,29 +56,31 @@ export function CategoryRow({ node, parentId, index, siblingCount, actions, chil
             <circle cx="13" cy="15" r="1.5" />
           </svg>
         </button>
-        <span className="min-w-0 flex-1 break-words font-semibold text-stone-900">{node.name}</span>
-        <Button
-          variant="ghost"
-          className="w-11 px-0"
-          aria-label={t("categories.moveUp", { name: node.name })}
-          disabled={index === 0 || actions.busy}
-          onClick={() => actions.move(node, parentId, index, -1)}
-        >
-          <span aria-hidden="true">↑</span>
-        </Button>
-        <Button
-          variant="ghost"
-          className="w-11 px-0"
-          aria-label={t("categories.moveDown", { name: node.name })}
-          disabled={index === siblingCount - 1 || actions.busy}
-          onClick={() => actions.move(node, parentId, index, 1)}
-        >
-          <span aria-hidden="true">↓</span>
-        </Button>
-        <Button variant="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? t("categories.close") : t("categories.edit")}
-          <span className="sr-only">{node.name}</span>
-        </Button>
+        <span className="min-w-28 flex-1 break-words font-semibold text-stone-900">{node.name}</span>
+        <span className="ml-auto flex items-center gap-1">
+          <Button
+            variant="ghost"
+            className="w-11 px-0"
+            aria-label={t("categories.moveUp", { name: node.name })}
+            disabled={index === 0 || actions.busy}
+            onClick={() => actions.move(node, parentId, index, -1)}
+          >
+            <span aria-hidden="true">↑</span>
+          </Button>
+          <Button
+            variant="ghost"
+            className="w-11 px-0"
+            aria-label={t("categories.moveDown", { name: node.name })}
+            disabled={index === siblingCount - 1 || actions.busy}
+            onClick={() => actions.move(node, parentId, index, 1)}
+          >
+            <span aria-hidden="true">↓</span>
+          </Button>
+          <Button variant="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? t("categories.close") : t("categories.edit")}{" "}
+            <span className="sr-only">{node.name}</span>
+          </Button>
+        </span>
       </div>
       {open ? <CategoryEditor node={node} parentId={parentId} actions={actions} /> : null}
       {children}

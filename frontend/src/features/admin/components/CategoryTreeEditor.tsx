@@ -79,7 +79,7 @@ export function CategoryTreeEditor({ tree }: { tree: readonly TreeNode[] }) {
 
   const level = (nodes: readonly TreeNode[], parentId: string | null, depth: number) => (
     <SortableContext items={nodes.map((node) => node.id)} strategy={verticalListSortingStrategy}>
-      <ul className={`flex flex-col gap-1 ${depth > 0 ? "ml-4 mt-1 border-l-2 border-stone-200 pl-2 sm:ml-8" : ""}`}>
+      <ul className={`flex flex-col gap-1 ${depth > 0 ? "ml-2 mt-1 border-l-2 border-stone-200 pl-2 sm:ml-8" : ""}`}>
         {nodes.map((node, index) => (
           <CategoryRow key={node.id} node={node} parentId={parentId} index={index} siblingCount={nodes.length} actions={actions}>
             {node.children.length > 0 ? level(node.children, node.id, depth + 1) : null}

@@ -63,7 +63,7 @@ export function ReasonAction({ start, title, lead, confirm, tone = "danger", isP
         value={reason}
         maxLength={REASON_MAX}
         rows={3}
-        required={!optionalReason}
+        aria-required={!optionalReason}
         aria-invalid={missing || undefined}
         aria-describedby={missing ? `${id}-error` : undefined}
         onChange={(event) => {
