@@ -28,7 +28,7 @@ SearchText = Annotated[str | None, Field(max_length=200)]
 class ReasonRequest(Strict):
     """Why platform staff take an action on a person or a business: kept in the audit log."""
 
-    reason: Annotated[str, Field(min_length=1, max_length=500)]
+    reason: Annotated[str, Field(min_length=1, max_length=500, pattern=r"\S")]
 
 
 # --- users ---------------------------------------------------------------------------
@@ -160,7 +160,15 @@ class AdminBusinessDetail(Schema):
 
 class DocumentUploadRequest(Strict):
     kind: DocumentKind
-    filename: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f/\\]+$")]
+    filename: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=200,
+            pattern=r"^[^\x00-\x1f\x7f/\\]*[^\x00-\x20\x7f/\\][^\x00-\x1f\x7f/\\]*$",
+            description="The file's name, without folders.",
+        ),
+    ]
     content_type: DocumentContentType
     size_bytes: Annotated[int, Field(ge=1, le=MAX_DOCUMENT_BYTES)]
 

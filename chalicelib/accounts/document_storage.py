@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from chalicelib.core.aws import errors as aws_errors
+from chalicelib.core.observability import logger
 from chalicelib.core.settings import get_settings
 
 EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
@@ -62,6 +64,15 @@ def presign_upload(*, key: str, content_type: str, size_bytes: int) -> Presigned
     return PresignedUpload(
         url=post["url"], fields={k: str(v) for k, v in post["fields"].items()}, expires_in=UPLOAD_TTL_SECONDS
     )
+
+
+def delete_file(key: str) -> None:
+    """Deletes an uploaded file. A failure is logged, not raised: the document's row is gone, so
+    nothing links to the file any more and nobody can get a link to read it."""
+    try:
+        s3_client().delete_object(Bucket=get_settings().verification_documents_bucket, Key=key)
+    except aws_errors() as exc:
+        logger.warning("verification document file not deleted", extra={"key": key, "error": str(exc)})
 
 
 def download_url(*, key: str, filename: str) -> str:

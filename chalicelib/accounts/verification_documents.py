@@ -2,8 +2,7 @@
 the private bucket) and removes them while the verification is pending; platform staff read
 them, each through a short-lived download link, beside the verification history.
 
-At most `MAX_DOCUMENTS` per business. A removed document's row is deleted at once; its file
-is left to the bucket's lifecycle rule (nothing links to it any more).
+At most `MAX_DOCUMENTS` per business. Removing a document deletes its row and then its file.
 """
 
 from __future__ import annotations
@@ -107,6 +106,8 @@ def remove_document(session: Session, *, principal: Principal, document_id: uuid
         target_id=business.id,
         details={"document_id": str(document_id), "kind": document.kind},
     )
+    session.flush()
+    document_storage.delete_file(document.storage_key)
 
 
 def business_verification(session: Session, *, business_id: uuid.UUID) -> BusinessVerificationOut:

@@ -28,8 +28,8 @@ class FunctionProfile:
     signs_image_uploads: bool = False
     """Presigns product image uploads: s3:PutObject/GetObject on `products/*` of the images bucket."""
     keeps_verification_documents: bool = False
-    """Presigns uploads and downloads of verification documents: s3:PutObject/GetObject on
-    `verification/*` of the documents bucket."""
+    """Presigns uploads and downloads of verification documents and deletes removed ones:
+    s3:PutObject/GetObject/DeleteObject on `verification/*` of the documents bucket."""
     consumes_notifications_queue: bool = False
     schedule_minutes: int | None = None
     runs_migrations: bool = False

@@ -85,7 +85,7 @@ def test_only_the_auth_and_admin_lambdas_touch_verification_documents_under_thei
     for function, view in app_lambdas(templates.service).items():
         s3_actions = {action for action in view.actions() if action.startswith("s3:")}
         if function in ("auth", "admin"):
-            assert s3_actions == {"s3:PutObject", "s3:GetObject"}, function
+            assert s3_actions == {"s3:PutObject", "s3:GetObject", "s3:DeleteObject"}, function
             for action in s3_actions:
                 (objects,) = view.resources_of(action)
                 assert objects.endswith("/verification/*") and "VerificationDocumentsBucket" in objects

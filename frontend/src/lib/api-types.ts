@@ -3413,7 +3413,10 @@ export interface components {
              * @enum {string}
              */
             content_type: "application/pdf" | "image/jpeg" | "image/png";
-            /** Filename */
+            /**
+             * Filename
+             * @description The file's name, without folders.
+             */
             filename: string;
             /**
              * Kind

@@ -150,11 +150,11 @@ class ServiceStack(Stack):
             )
         if profile.keeps_verification_documents:
             function.allow_objects(
-                ["s3:PutObject", "s3:GetObject"],
+                ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
                 self.edge.documents.objects_arn(),
                 finding_pattern=DOCUMENTS_FINDING,
                 why=f"The {function.name} Lambda presigns uploads (owners) or downloads (admins) of verification "
-                "documents: it may put and get objects under verification/ of the documents bucket only.",
+                "documents and deletes the removed ones: only objects under verification/ of the documents bucket.",
             )
 
     def _migrations(self, inputs: ServiceInputs) -> Migrations:

@@ -84,3 +84,12 @@ def test_an_admin_may_use_it_and_an_unknown_id_is_not_found(api: Api, route: Rou
         assert response.status_code not in (401, 403, 500), response.body
         if route.method == "GET":
             assert response.status_code == 200, response.body
+
+
+def test_there_is_no_route_to_act_as_another_user(api: Api, admin: Staff) -> None:
+    for path in (f"/admin/users/{uuid.uuid4()}/impersonate", "/admin/impersonate"):
+        response = api.post(path, {"reason": "Look as them"}, token=admin.token)
+
+        assert response.status_code == 404, path
+        assert response.json_body["error"]["code"] == "not_found"
+        assert set(response.json_body["error"]) == {"code", "message", "details", "request_id"}

@@ -6,12 +6,16 @@ from __future__ import annotations
 import base64
 import json
 import uuid
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+from moto import mock_aws
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chalicelib.accounts.document_storage import s3_client
 from chalicelib.accounts.models import VerificationDocument
 from chalicelib.core.audit import AuditEntry
 from tests.integration.admin.conftest import Staff
@@ -25,6 +29,22 @@ PDF = {
     "content_type": "application/pdf",
     "size_bytes": 250_000,
 }
+
+
+BUCKET = "marketplace-verification-documents"
+
+
+@pytest.fixture(autouse=True)
+def s3() -> Iterator[None]:
+    s3_client.cache_clear()
+    with mock_aws():
+        s3_client().create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+        yield
+    s3_client.cache_clear()
+
+
+def stored_keys() -> list[str]:
+    return [item["Key"] for item in s3_client().list_objects_v2(Bucket=BUCKET).get("Contents", [])]
 
 
 def pending_wholesaler(db: Session) -> Actor:
@@ -61,7 +81,7 @@ def test_the_owner_gets_a_presigned_upload_for_a_document(api: Api, db: Session)
     assert row.storage_key == f"verification/{owner.business.id}/{row.id}.pdf"
     assert upload["fields"]["key"] == row.storage_key
     assert upload["fields"]["Content-Type"] == "application/pdf"
-    assert "marketplace-verification-documents" in upload["url"]
+    assert BUCKET in upload["url"]
     assert upload["expires_in"] == 900
     assert count(db, AuditEntry, AuditEntry.action == "business.verification_document_added") == 1
 
@@ -80,11 +100,15 @@ def test_the_team_lists_the_documents_and_only_its_own(api: Api, db: Session) ->
 def test_the_owner_removes_a_document_while_pending(api: Api, db: Session) -> None:
     owner = pending_wholesaler(db)
     document = api.post(PATH, PDF, token=owner.token).json_body["document"]
+    [row] = documents(db, owner)
+    s3_client().put_object(Bucket=BUCKET, Key=row.storage_key, Body=b"%PDF-1.7")
+    assert stored_keys() == [row.storage_key]
 
     response = api.delete(f"{PATH}/{document['id']}", token=owner.token)
 
     assert response.status_code == 204
     assert documents(db, owner) == []
+    assert stored_keys() == []
     assert count(db, AuditEntry, AuditEntry.action == "business.verification_document_removed") == 1
 
 
