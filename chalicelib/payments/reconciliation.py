@@ -8,7 +8,10 @@ ledger credited, for one UTC day.
   reference, a payment sent to review, a push we lost track of); an orphan collection
   carries the refund opened for it;
 - missing_at_provider: a payment credited that day without a provider success logged that
-  day (e.g. its callback came in just before midnight).
+  day (e.g. its callback came in just before midnight);
+- credited_other_day: the other side of that: a success logged that day for a payment
+  credited on another day, so that every receipt of the day is on exactly one list and the
+  difference between the two totals is explained line by line.
 
 Days are cut in UTC on both sides (the log's receive time, the payment's settle time).
 """
@@ -55,6 +58,7 @@ def daily_report(session: Session, *, day: date) -> ReconciliationReport:
         amount_differences=[],
         missing_in_ledger=[],
         missing_at_provider=[],
+        credited_other_day=[],
         provider_total=sum((m.amount or ZERO for m in receipts.values()), ZERO),
         ledger_total=sum((_paid(p) for p in [*ledger.values(), *unreferenced]), ZERO),
     )
@@ -68,6 +72,8 @@ def daily_report(session: Session, *, day: date) -> ReconciliationReport:
             report.amount_differences.append(line)
         elif key in ledger:
             report.matched.append(line)
+        else:
+            report.credited_other_day.append(line)
     for key, payment in ledger.items():
         if key not in receipts:
             report.missing_at_provider.append(_line(key, None, payment))

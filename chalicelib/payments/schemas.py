@@ -240,6 +240,10 @@ class ReconciliationReport(Schema):
     amount_differences: list[ReconciliationLine]
     missing_in_ledger: list[ReconciliationLine] = Field(description="The provider reported money we did not credit.")
     missing_at_provider: list[ReconciliationLine] = Field(description="Credited without a provider receipt that day.")
+    credited_other_day: list[ReconciliationLine] = Field(
+        description="A provider receipt of that day for a payment credited on another day (e.g. a callback just "
+        "before midnight): not missing, but counted in provider_total only."
+    )
     provider_total: Decimal
     ledger_total: Decimal
 

@@ -5177,6 +5177,11 @@ export interface components {
             /** Amount Differences */
             amount_differences: components["schemas"]["ReconciliationLine"][];
             /**
+             * Credited Other Day
+             * @description A provider receipt of that day for a payment credited on another day (e.g. a callback just before midnight): not missing, but counted in provider_total only.
+             */
+            credited_other_day: components["schemas"]["ReconciliationLine"][];
+            /**
              * Date
              * Format: date
              */
