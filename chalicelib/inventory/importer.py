@@ -10,8 +10,9 @@ The import validates EVERY row before writing anything, with the JSON API's own 
 
 The 400 of `all_or_nothing` also carries `problems` (row, column, code, message) beside
 the envelope's details, so a client can point at the cell. `dry_run=true` is the preview:
-the same checks and counts (`created`, `updated`, `unchanged`, `skipped`, `problems`) with
-nothing written and a 200 whatever the rows hold.
+the same row checks and counts (`created`, `updated`, `unchanged`, `skipped`, `problems`)
+with nothing written and a 200 whatever the rows hold; the plan's limit on active products
+is checked by the real import only (a preview shows the file's problems, not the plan's).
 
 A file has at most `MAX_ROWS` (10,000) data rows; the import is synchronous, and
 `benchmarks/inventory_import_bench.py` holds 10,000 new rows under 10 s through the handler,
