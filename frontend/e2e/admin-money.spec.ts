@@ -17,7 +17,7 @@ test("an admin finds a refund to send, and marks it sent with the transfer's ref
 
   await row.getByRole("button", { name: "Mark sent" }).click();
   await row.getByRole("button", { name: "Save as sent" }).click();
-  await expect(row.getByText("Write a reason.")).toBeVisible();
+  await expect(row.getByText("Write the reference.")).toBeVisible();
   await row.getByLabel("Transfer reference").fill("QK7B2X9ZPL");
   await row.getByRole("button", { name: "Save as sent" }).click();
   await expect(page.locator("tr, li").filter({ hasText: orderNumber })).toHaveCount(0);
@@ -42,7 +42,7 @@ test("an admin downloads the payout batch and marks a wholesaler's due settlemen
   await page.getByRole("button", { name: "Download the payout batch (CSV)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^payouts-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = await readFile((await download.path()) ?? "", "utf8");
+  const csv = await readFile(await download.path(), "utf8");
   expect(csv.split("\n")[0]).toContain(",");
   expect(csv).toContain("Pwani Wholesale Distributors Ltd");
 

@@ -11,6 +11,8 @@ test("an admin opens a pending wholesaler's document from the queue, approves it
 
   await signInAdmin(page, "/admin/verification");
   await expect(page.getByRole("heading", { name: "Verification queue" })).toBeVisible();
+  await expect(page.getByRole("link", { name: wholesaler.name })).toBeVisible();
+  await checkpoint("admin-verification-queue");
   await page.getByRole("link", { name: wholesaler.name }).click();
   await expect(page.getByRole("heading", { name: wholesaler.name, level: 1 })).toBeVisible();
   await expect(page.getByText("Business registration certificate")).toBeVisible();

@@ -56,7 +56,7 @@ export function CategoryRow({ node, parentId, index, siblingCount, actions, chil
             <circle cx="13" cy="15" r="1.5" />
           </svg>
         </button>
-        <span className="min-w-28 flex-1 break-words font-semibold text-stone-900">{node.name}</span>
+        <span className="min-w-20 flex-1 break-words font-semibold text-stone-900">{node.name}</span>
         <span className="ml-auto flex items-center gap-1">
           <Button
             variant="ghost"

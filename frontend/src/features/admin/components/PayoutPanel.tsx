@@ -56,7 +56,7 @@ export function PayoutPanel({ ids, total, currency, onPaid }: PayoutPanelProps) 
         value={reference}
         maxLength={100}
         disabled={confirming}
-        error={missing ? t("reason.required") : undefined}
+        error={missing ? t("reason.referenceRequired") : undefined}
         onChange={(event) => {
           setReference(event.target.value);
           setMissing(false);

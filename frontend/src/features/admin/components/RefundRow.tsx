@@ -60,7 +60,7 @@ export function RefundActions({ refund }: { refund: AdminRefund }) {
         hint={step === "failed" ? undefined : t("refunds.referenceHint")}
         value={text}
         maxLength={step === "failed" ? 500 : 100}
-        error={missing ? t("reason.required") : undefined}
+        error={missing ? (step === "failed" ? t("reason.required") : t("reason.referenceRequired")) : undefined}
         onChange={(event) => {
           setText(event.target.value);
           setMissing(false);

@@ -15,7 +15,7 @@ import { SectionTabs } from "../components/SectionTabs";
 import { readDay, utcToday } from "../lib/url-filters";
 
 type Line = components["schemas"]["ReconciliationLine"];
-const GROUPS = ["missing_in_ledger", "missing_at_provider", "amount_differences", "matched"] as const;
+const GROUPS = ["missing_in_ledger", "missing_at_provider", "amount_differences", "credited_other_day", "matched"] as const;
 
 /** One UTC day's provider statement against the ledger: what is missing on either side. */
 export function ReconciliationRoute() {
