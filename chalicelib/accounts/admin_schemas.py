@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from chalicelib.accounts.schemas import BusinessKind, BusinessOut, Strict, VerificationStatus
@@ -20,6 +21,18 @@ DocumentKind = Literal["business_registration", "tax_certificate", "id_document"
 DocumentContentType = Literal["application/pdf", "image/jpeg", "image/png"]
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
+RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+
+
+def _rfc3339(value: object) -> object:
+    """Only an instant with its offset (as the document's `format: date-time` says), not a Unix
+    time like `0.5` nor a time without a zone."""
+    if isinstance(value, str) and not RFC3339.fullmatch(value):
+        raise PydanticCustomError("date_time_format", "Use an instant like 2026-05-04T08:00:00Z.")
+    return value
+
+
+Instant = Annotated[datetime, BeforeValidator(_rfc3339)]
 Cursor = Annotated[str | None, Field(default=None, max_length=500)]
 Limit = Annotated[int, Field(default=50, ge=1, le=100)]
 SearchText = Annotated[str | None, Field(max_length=200)]
@@ -213,8 +226,8 @@ class AuditQuery(Strict):
         except ValueError as exc:
             raise PydanticCustomError("invalid_ip", "Give an IPv4 or IPv6 address.") from exc
 
-    date_from: datetime | None = Field(default=None, description="Entries at or after this instant.")
-    date_to: datetime | None = Field(default=None, description="Entries before this instant.")
+    date_from: Instant | None = Field(default=None, description="Entries at or after this instant.")
+    date_to: Instant | None = Field(default=None, description="Entries before this instant.")
     cursor: Cursor
     limit: Limit
 

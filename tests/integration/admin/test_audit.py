@@ -146,3 +146,13 @@ def test_every_admin_write_of_this_suite_names_its_actor_and_reason(api: Api, db
         ("admin.user_reactivated", f"Because of {user_path}/reactivate", admin.user.email),
         ("admin.user_suspended", f"Because of {user_path}/suspend", admin.user.email),
     ]
+
+
+def test_dates_are_instants_with_their_offset(api: Api, admin: Staff) -> None:
+    for value in ("0.5", "2026-05-04T08:00:00", "2026-05-04"):
+        response = api.get(f"/admin/audit?date_to={value}", token=admin.token)
+
+        assert response.status_code == 400, value
+        assert response.json_body["error"]["details"] == [
+            {"field": "date_to", "code": "date_time_format", "message": "Use an instant like 2026-05-04T08:00:00Z."}
+        ]
