@@ -8,6 +8,11 @@ interface ImportPreviewProps {
   problems: Map<number, Map<string, string[]>>;
 }
 
+/** Column names may wrap after their underscores, not inside words. */
+function breakable(column: string): string {
+  return column.replaceAll("_", "_\u200B");
+}
+
 const BAD_CELL = "bg-red-50 outline outline-2 -outline-offset-2 outline-red-700";
 
 /** The file's first rows with every problem shown in the cell it is about: a table, or cards on a phone. */
@@ -18,14 +23,14 @@ export function ImportPreview({ header, rows, problems }: ImportPreviewProps) {
   return (
     <>
       <div className="hidden rounded-xl border border-stone-200 bg-white md:block">
-        <table className="w-full border-collapse text-left text-sm [overflow-wrap:anywhere]">
+        <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{t("import.previewLabel")}</caption>
           <thead className="bg-stone-50 text-stone-800">
             <tr>
-              <th scope="col" className="p-2">{t("import.rowNumber")}</th>
+              <th scope="col" className="whitespace-nowrap p-2">{t("import.rowNumber")}</th>
               {header.map((column) => (
                 <th key={column} scope="col" className="p-2 align-bottom font-mono text-xs">
-                  {column}
+                  {breakable(column)}
                 </th>
               ))}
             </tr>
@@ -46,7 +51,7 @@ export function ImportPreview({ header, rows, problems }: ImportPreviewProps) {
                     return (
                       <td
                         key={column}
-                        className={`p-2 ${cellMessages.length > 0 ? BAD_CELL : ""}`}
+                        className={`p-2 [overflow-wrap:anywhere] ${cellMessages.length > 0 ? BAD_CELL : ""}`}
                         aria-invalid={cellMessages.length > 0 || undefined}
                       >
                         <span className="break-words">{row.cells[index] ?? ""}</span>
@@ -80,12 +85,12 @@ export function ImportPreview({ header, rows, problems }: ImportPreviewProps) {
               {rowMessages(row.number).map((message) => (
                 <p key={message} className="text-sm font-medium text-red-800">{message}</p>
               ))}
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-3 gap-y-1 text-sm">
                 {shown.map((column) => {
                   const cellMessages = messages(row.number, column);
                   return (
                     <div key={column} className={`col-span-2 grid grid-cols-subgrid rounded ${cellMessages.length > 0 ? BAD_CELL : ""} p-1`}>
-                      <dt className="font-mono text-stone-700">{column}</dt>
+                      <dt className="font-mono text-xs leading-5 text-stone-700">{breakable(column)}</dt>
                       <dd className="min-w-0 break-words">
                         {cells.get(column)}
                         {cellMessages.map((message) => (

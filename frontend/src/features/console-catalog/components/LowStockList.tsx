@@ -18,7 +18,7 @@ export function LowStockList() {
   if (items.length === 0) return <EmptyState title={t("stock.lowEmpty")}>{t("stock.lowEmptyHint")}</EmptyState>;
   return (
     <>
-      <ul aria-label={t("stock.lowTitle")} className="grid gap-3 md:grid-cols-2">
+      <ul aria-label={t("stock.lowTitle")} className="grid grid-cols-1 gap-3 md:grid-cols-2">
         {items.map((item) => (
           <li key={item.product_id}>
             <Link

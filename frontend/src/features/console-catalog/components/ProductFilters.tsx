@@ -40,7 +40,7 @@ export function ProductFilters() {
   }, 300);
 
   return (
-    <div role="search" aria-label={t("filters.label")} className="grid gap-3 sm:grid-cols-[1fr_12rem] md:grid-cols-[1fr_12rem_auto] md:items-end">
+    <div role="search" aria-label={t("filters.label")} className="grid grid-cols-1 gap-3 sm:grid-cols-[minmax(0,1fr)_12rem] md:grid-cols-[minmax(0,1fr)_12rem_auto] md:items-end">
       <Field
         type="search"
         label={t("filters.search")}

@@ -40,7 +40,7 @@ function flatten(nodes: readonly CategoryNode[], trail: string[] = []): Category
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <fieldset className="flex flex-col gap-4 rounded-xl border border-stone-200 bg-white p-4">
+    <fieldset className="flex min-w-0 flex-col gap-4 rounded-xl border border-stone-200 bg-white p-4">
       <legend className="px-1 text-lg font-semibold">{title}</legend>
       {children}
     </fieldset>
@@ -82,11 +82,11 @@ export function ProductForm({ initial, submitLabel, isSaving, error, readOnly = 
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
-      <fieldset disabled={readOnly} className="flex flex-col gap-4">
+      <fieldset disabled={readOnly} className="flex min-w-0 flex-col gap-4">
         <FormErrorSummary error={error} unplaced={unplaced} />
         <Section title={t("form.about")}>
           <Field label={t("form.name")} error={errors.name?.message} {...register("name")} />
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <Field label={t("form.brand")} error={errors.brand?.message} {...register("brand")} />
             <SelectField label={t("form.category")} error={errors.category_id?.message} {...register("category_id")}>
               <option value="">{categories.isPending ? t("form.categoriesLoading") : t("form.chooseCategory")}</option>
@@ -100,7 +100,7 @@ export function ProductForm({ initial, submitLabel, isSaving, error, readOnly = 
           <TextAreaField label={t("form.description")} error={errors.description?.message} {...register("description")} />
         </Section>
         <Section title={t("form.identity")}>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <Field label={t("form.sku")} hint={t("form.skuHint")} error={errors.sku?.message} {...register("sku")} />
             <Field
               label={t("form.gtin")}
@@ -112,7 +112,7 @@ export function ProductForm({ initial, submitLabel, isSaving, error, readOnly = 
           </div>
         </Section>
         <Section title={t("form.selling")}>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <Field
               label={t("form.unitOfSale")}
               hint={t("form.unitOfSaleHint")}
@@ -138,7 +138,7 @@ export function ProductForm({ initial, submitLabel, isSaving, error, readOnly = 
         </Section>
         <TierEditor control={control} register={register} errors={errors} minOrderQty={minOrderQty} />
         <Section title={t("form.stockAndStatus")}>
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
             <Field
               label={t("form.threshold")}
               hint={t("form.thresholdHint")}

@@ -16,7 +16,7 @@ export function ReorderList() {
   const items = suggestions.data.items.filter((item) => item.suggested_quantity > 0);
   if (items.length === 0) return <EmptyState title={t("reorder.empty")}>{t("reorder.emptyHint")}</EmptyState>;
   return (
-    <ul aria-label={t("reorder.title")} className="grid gap-3 md:grid-cols-2">
+    <ul aria-label={t("reorder.title")} className="grid grid-cols-1 gap-3 md:grid-cols-2">
       {items.map((item) => (
         <li key={item.product_id} className="flex flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4">
           <div className="flex items-start justify-between gap-2">

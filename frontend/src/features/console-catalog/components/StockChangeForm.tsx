@@ -85,7 +85,7 @@ export function StockChangeForm({ productId, stockOnHand }: { productId: string;
       <h2 className="text-lg font-semibold">{t("change.title")}</h2>
       <FormErrorSummary error={change.error} unplaced={unplaced} />
       {saved !== null ? <Alert tone="success">{t("change.saved", { count: saved })}</Alert> : null}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField label={t("change.reason")} error={errors.reason?.message} {...register("reason")}>
           {STOCK_REASONS.map((value) => (
             <option key={value} value={value}>

@@ -18,7 +18,7 @@ export function TierEditor({ control, register, errors, minOrderQty }: TierEdito
   const { fields, append, remove } = useFieldArray({ control, name: "tiers" });
   const listError = errors.tiers?.message ?? errors.tiers?.root?.message;
   return (
-    <fieldset className="flex flex-col gap-3 rounded-xl border border-stone-200 p-4">
+    <fieldset className="flex min-w-0 flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4">
       <legend className="px-1 text-lg font-semibold">{t("tiers.title")}</legend>
       <p className="text-sm text-stone-700">{t("tiers.hint", { moq: minOrderQty || "1" })}</p>
       {listError ? (
@@ -30,7 +30,7 @@ export function TierEditor({ control, register, errors, minOrderQty }: TierEdito
         {fields.map((field, index) => {
           const tierErrors = errors.tiers?.[index];
           return (
-            <li key={field.id} className="grid grid-cols-[1fr_1fr] items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
+            <li key={field.id} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] items-start gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
               <Field
                 label={t("tiers.fromQuantity", { tier: index + 1 })}
                 inputMode="numeric"

@@ -48,7 +48,7 @@ export function StockProductRoute() {
           </Link>
         </div>
         {canWrite ? (
-          <div className="grid gap-4 lg:grid-cols-[2fr_1fr] lg:items-start">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] lg:items-start">
             <StockChangeForm key={current.id} productId={current.id} stockOnHand={current.stock_on_hand} />
             <ThresholdForm key={current.id} product={current} />
           </div>
