@@ -5,6 +5,7 @@ test("platform support reads the queue, a business, a person, plans and categori
   page,
   checkpoint,
 }) => {
+  test.slow();
   const wholesaler = await pendingWholesaler();
   const support = createSupportUser();
   const readOnly = "You have read-only access: support staff see everything but change nothing.";

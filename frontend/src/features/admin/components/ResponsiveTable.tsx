@@ -52,7 +52,7 @@ export function ResponsiveTable<Row>({ label, rows, rowKey, columns, cardTitle }
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={rowKey(row)} className="border-t border-stone-200 align-top">
+              <tr key={rowKey(row)} className="border-t border-stone-200 align-middle">
                 {columns.map((column, index) => (
                   <td key={index} className={`px-3 py-2 ${column.numeric ? "text-right tabular-nums" : ""}`}>
                     {column.cell(row)}
