@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from chalicelib.core.schema import Schema
 from chalicelib.orders.schemas import OrderStatus, PaymentMethod, PaymentState, Strict, TransitionFields
+from chalicelib.payments.schemas import IsoDay
 
 ORDER_STATUS_LIST_PATTERN = (
     r"^(pending_payment|placed|accepted|packed|dispatched|delivered|completed|cancelled)"
@@ -37,10 +38,10 @@ class OrderListQuery(Strict):
         "delivery with money outstanding; collected: payment on delivery fully collected; not_due: cancelled "
         "before any money was due.",
     )
-    delivery_date_from: date | None = Field(default=None, description="Expected delivery on or after this day.")
-    delivery_date_to: date | None = Field(default=None, description="Expected delivery on or before this day.")
-    placed_from: date | None = Field(default=None, description="Placed on or after this day (UTC).")
-    placed_to: date | None = Field(default=None, description="Placed on or before this day (UTC).")
+    delivery_date_from: IsoDay | None = Field(default=None, description="Expected delivery on or after this day.")
+    delivery_date_to: IsoDay | None = Field(default=None, description="Expected delivery on or before this day.")
+    placed_from: IsoDay | None = Field(default=None, description="Placed on or after this day (UTC).")
+    placed_to: IsoDay | None = Field(default=None, description="Placed on or before this day (UTC).")
     q: Annotated[
         str | None,
         Field(

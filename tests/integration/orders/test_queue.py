@@ -162,6 +162,8 @@ def test_a_cursor_of_one_sort_is_refused_by_another(queue: Queue) -> None:
         ({"sort": "total"}, "literal_error"),
         ({"delivery_date_from": "2026-12-03", "delivery_date_to": "2026-12-01"}, "range_reversed"),
         ({"placed_from": "2026-12-03", "placed_to": "2026-12-01"}, "range_reversed"),
+        ({"placed_to": "0"}, "date_format"),  # not a Unix time
+        ({"delivery_date_from": "2026-12-1"}, "date_format"),
     ],
 )
 def test_bad_filters_are_a_400_naming_the_problem(queue: Queue, params: dict[str, Any], code: str) -> None:
