@@ -50,7 +50,12 @@ export function DeliveryOptionsForm({ options }: { options: DeliveryOptions }) {
         setUnplaced(
           applyApiFieldErrors(error, setError, {
             fields: DELIVERY_FIELDS,
-            codeFields: { no_option: "delivery_enabled", pickup_address_required: "pickup_address", regions_required: "regions" },
+            codeFields: {
+              no_option: "delivery_enabled",
+              pickup_address_required: "pickup_address",
+              regions_required: "regions",
+              plan_feature_not_included: "pay_on_delivery_enabled",
+            },
             message: (detail) => detailMessage(common, detail),
           }),
         ),
@@ -131,7 +136,11 @@ export function DeliveryOptionsForm({ options }: { options: DeliveryOptions }) {
       </fieldset>
       <fieldset className="flex flex-col gap-3 border-t border-stone-200 pt-3">
         <legend className="mb-1 font-semibold">{t("business.delivery.podTitle")}</legend>
-        <CheckboxField label={t("business.delivery.podEnabled")} {...register("pay_on_delivery_enabled")} />
+        <CheckboxField
+          label={t("business.delivery.podEnabled")}
+          error={errors.pay_on_delivery_enabled?.message}
+          {...register("pay_on_delivery_enabled")}
+        />
         {payOnDelivery ? (
           <Field
             label={t("business.delivery.podMax")}

@@ -35,7 +35,7 @@ function AccountFacts({ account }: { account: PayoutAccount }) {
   );
 }
 
-function AccountForm({ account, onDone }: { account: PayoutAccount | null; onDone: () => void }) {
+function AccountForm({ account, onDone }: { account: PayoutAccount | null; onDone: (changed: boolean) => void }) {
   const { t } = useTranslation("consoleOrders");
   const { t: common } = useTranslation();
   const save = useSavePayoutAccount();
@@ -52,7 +52,7 @@ function AccountForm({ account, onDone }: { account: PayoutAccount | null; onDon
   const submit = handleSubmit((values) => {
     setUnplaced([]);
     save.mutate(payoutAccountBody(values), {
-      onSuccess: onDone,
+      onSuccess: () => onDone(true),
       onError: (error) =>
         setUnplaced(applyApiFieldErrors(error, setError, { fields: PAYOUT_FIELDS, message: (detail) => detailMessage(common, detail) })),
     });
@@ -93,11 +93,9 @@ function AccountForm({ account, onDone }: { account: PayoutAccount | null; onDon
         <Button type="submit" isLoading={save.isPending}>
           {t("money.account.save")}
         </Button>
-        {account ? (
-          <Button variant="secondary" disabled={save.isPending} onClick={onDone}>
-            {t("actions.back")}
-          </Button>
-        ) : null}
+        <Button variant="secondary" disabled={save.isPending} onClick={() => onDone(false)}>
+          {t("actions.back")}
+        </Button>
       </div>
     </form>
   );
@@ -120,17 +118,14 @@ export function PayoutAccountCard() {
         <Skeleton className="h-10 w-full" />
       ) : account.isError ? (
         <ErrorState error={account.error} onRetry={() => void account.refetch()} />
-      ) : isOwner && (editing || !current) ? (
-        <>
-          {!current ? <p className="text-stone-700">{t("money.account.none")}</p> : null}
-          <AccountForm
-            account={current}
-            onDone={() => {
-              setEditing(false);
-              setSaved(true);
-            }}
-          />
-        </>
+      ) : isOwner && editing ? (
+        <AccountForm
+          account={current}
+          onDone={(changed) => {
+            setEditing(false);
+            setSaved(changed);
+          }}
+        />
       ) : (
         <>
           {current ? <AccountFacts account={current} /> : <p className="text-stone-700">{t("money.account.none")}</p>}
@@ -144,7 +139,7 @@ export function PayoutAccountCard() {
                 setEditing(true);
               }}
             >
-              {t("money.account.change")}
+              {current ? t("money.account.change") : t("money.account.add")}
             </Button>
           ) : (
             <p className="text-sm text-stone-700">{t("money.account.ownerOnly")}</p>

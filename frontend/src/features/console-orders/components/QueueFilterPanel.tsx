@@ -58,7 +58,7 @@ function SearchBox({ filters, onChange }: QueueFilterPanelProps) {
 export function QueueFilterPanel({ filters, onChange }: QueueFilterPanelProps) {
   const { t } = useTranslation("consoleOrders");
   const statusLegend = useId();
-  const count = activeFilterCount(filters);
+  const count = activeFilterCount({ ...filters, q: "" });
   const toggleStatus = (status: OrderStatus, on: boolean) =>
     onChange({
       ...filters,

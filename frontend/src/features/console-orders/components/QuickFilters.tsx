@@ -19,7 +19,7 @@ function href(filters: QueueFilters): string {
   return query ? `/console/orders?${query}` : "/console/orders";
 }
 
-/** The day's usual views, one tap each; links, so Back undoes them. */
+/** The day's usual views, one tap each, keeping the search; links, so Back undoes them. */
 export function QuickFilters({ current }: { current: QueueFilters }) {
   const { t } = useTranslation("consoleOrders");
   const currentHref = href({ ...current, sort: "newest" });
@@ -27,7 +27,7 @@ export function QuickFilters({ current }: { current: QueueFilters }) {
     <nav aria-label={t("queue.quick.label")} className="-mx-4 overflow-x-auto px-4 pb-1">
       <ul className="flex gap-2">
         {(Object.keys(QUICK) as Quick[]).map((key) => {
-          const to = href(QUICK[key]);
+          const to = href({ ...QUICK[key], q: current.q });
           const active = to === currentHref;
           return (
             <li key={key}>

@@ -73,7 +73,7 @@ function OrderView({ order }: { order: Order }) {
             <Collections order={order} />
           </Card>
         </div>
-        <aside aria-label={t("detail.actions")} className="flex flex-col gap-3">
+        <aside aria-label={t("detail.actions")} className="order-first flex flex-col gap-3 lg:order-none">
           <div className="flex items-end justify-between gap-3 rounded-xl border border-stone-200 bg-white p-4">
             <PaymentBadge method={order.payment_method} status={order.payment_status} />
             <Money amount={order.total} currency={order.currency} className="text-2xl font-bold" />

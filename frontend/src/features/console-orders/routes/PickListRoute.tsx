@@ -33,7 +33,8 @@ function PickListSheet({ list }: { list: PickList }) {
             <thead className="border-b border-stone-300 bg-stone-50 text-sm">
               <tr>
                 <th scope="col" className="w-12 px-2 py-2">
-                  <span className="sr-only">{t("pickList.picked")}</span>✓
+                  <span className="sr-only">{t("pickList.picked")}</span>
+                  <span aria-hidden="true">✓</span>
                 </th>
                 <th scope="col" className="px-2 py-2">{t("pickList.product")}</th>
                 <th scope="col" className="px-2 py-2 text-right">{t("pickList.quantity")}</th>
