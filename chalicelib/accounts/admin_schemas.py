@@ -118,6 +118,11 @@ class AdminBusinessOut(BusinessOut):
     suspension: SuspensionOut | None
 
 
+class AdminBusinessPage(Schema):
+    items: list[AdminBusinessOut]
+    next_cursor: str | None
+
+
 class VerificationDocumentOut(Schema):
     id: uuid.UUID
     kind: DocumentKind

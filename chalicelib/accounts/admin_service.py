@@ -31,6 +31,7 @@ from chalicelib.accounts.admin_schemas import (
     AdminBusinessDetail,
     AdminBusinessListQuery,
     AdminBusinessOut,
+    AdminBusinessPage,
     AdminUserDetail,
     AdminUserOut,
     AdminUserPage,
@@ -50,8 +51,6 @@ from chalicelib.accounts.errors import (
     UserNotSuspended,
 )
 from chalicelib.accounts.models import Business, User
-from chalicelib.accounts.presenters import business_out
-from chalicelib.accounts.schemas import BusinessPage
 from chalicelib.core.audit import record_audit
 from chalicelib.core.clock import utcnow
 from chalicelib.core.outbox import record_event
@@ -193,7 +192,7 @@ def reset_two_factor(session: Session, *, user_id: uuid.UUID, action: StaffActio
 # --- businesses ----------------------------------------------------------------------
 
 
-def list_businesses(session: Session, *, query: AdminBusinessListQuery) -> BusinessPage:
+def list_businesses(session: Session, *, query: AdminBusinessListQuery) -> AdminBusinessPage:
     rows = admin_repository.search_businesses(
         session,
         kind=query.kind,
@@ -204,7 +203,7 @@ def list_businesses(session: Session, *, query: AdminBusinessListQuery) -> Busin
     )
     page = rows[: query.limit]
     next_cursor = created_cursor(page[-1]) if len(rows) > query.limit else None
-    return BusinessPage(items=[business_out(b) for b in page], next_cursor=next_cursor)
+    return AdminBusinessPage(items=[admin_business_out(b) for b in page], next_cursor=next_cursor)
 
 
 def _business(session: Session, business_id: uuid.UUID, *, for_update: bool = False) -> Business:

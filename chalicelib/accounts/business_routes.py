@@ -11,10 +11,9 @@ import uuid
 from chalice.app import Blueprint
 
 from chalicelib.accounts import admin_service, service, staff
-from chalicelib.accounts.admin_schemas import AdminBusinessListQuery
+from chalicelib.accounts.admin_schemas import AdminBusinessListQuery, AdminBusinessPage
 from chalicelib.accounts.schemas import (
     BusinessOut,
-    BusinessPage,
     BusinessUserList,
     InviteStaffRequest,
     UpdateBusinessRequest,
@@ -110,11 +109,11 @@ def deactivate_business_user(ctx: RequestContext, id: uuid.UUID) -> None:
     summary="Businesses by kind and verification status, or by part of their name, tax id or phone",
     roles=PLATFORM_ROLES,
     query=AdminBusinessListQuery,
-    response=BusinessPage,
+    response=AdminBusinessPage,
     tags=("admin",),
     read_only=True,
 )
-def admin_list_businesses(ctx: RequestContext[None, AdminBusinessListQuery]) -> BusinessPage:
+def admin_list_businesses(ctx: RequestContext[None, AdminBusinessListQuery]) -> AdminBusinessPage:
     return admin_service.list_businesses(ctx.session, query=ctx.query)
 
 

@@ -270,11 +270,6 @@ class BusinessUserList(Schema):
     items: list[UserOut]
 
 
-class BusinessPage(Schema):
-    items: list[BusinessOut]
-    next_cursor: str | None
-
-
 class VerificationDecision(Strict):
     status: Literal["verified", "rejected"]
     reason: Annotated[str | None, Field(default=None, max_length=500, validate_default=True)]

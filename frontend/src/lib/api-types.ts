@@ -2000,6 +2000,13 @@ export interface components {
              */
             verification_status: "not_required" | "pending" | "verified" | "rejected";
         };
+        /** AdminBusinessPage */
+        AdminBusinessPage: {
+            /** Items */
+            items: components["schemas"]["AdminBusinessOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** AdminPaymentItem */
         AdminPaymentItem: {
             /** Amount */
@@ -2702,13 +2709,6 @@ export interface components {
              * @enum {string}
              */
             verification_status: "not_required" | "pending" | "verified" | "rejected";
-        };
-        /** BusinessPage */
-        BusinessPage: {
-            /** Items */
-            items: components["schemas"]["BusinessOut"][];
-            /** Next Cursor */
-            next_cursor: string | null;
         };
         /** BusinessRefundPage */
         BusinessRefundPage: {
@@ -6528,7 +6528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BusinessPage"];
+                    "application/json": components["schemas"]["AdminBusinessPage"];
                 };
             };
             /** @description Bad Request */

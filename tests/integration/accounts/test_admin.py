@@ -79,7 +79,8 @@ def test_admin_lists_pending_wholesalers_newest_first(api: Api, db: Session) -> 
 
     # Then exactly those three come back, newest first, in full
     assert response.status_code == 200, response.json_body
-    assert response.json_body == {"items": [newest, middle, oldest], "next_cursor": None}
+    unsuspended = [{**business, "suspension": None} for business in (newest, middle, oldest)]
+    assert response.json_body == {"items": unsuspended, "next_cursor": None}
 
 
 @pytest.mark.parametrize(
@@ -251,7 +252,7 @@ def test_support_can_list_businesses(api: Api, db: Session) -> None:
     response = api.get("/admin/businesses", token=token)
 
     assert response.status_code == 200
-    assert response.json_body == {"items": [business], "next_cursor": None}
+    assert response.json_body == {"items": [{**business, "suspension": None}], "next_cursor": None}
 
 
 # --- verification decisions ------------------------------------------------------------

@@ -116,6 +116,8 @@ def test_a_suspended_business_cannot_sign_in_and_its_sessions_end(api: Api, db: 
     assert suspended.status_code == 200, suspended.json_body
     assert suspended.json_body["suspension"]["reason"] == REASON["reason"]
     assert suspended.json_body["suspension"]["suspended_by"] == str(admin.user.id)
+    [listed] = api.get(f"/admin/businesses?q={registered['business']['name']}", token=admin.token).json_body["items"]
+    assert listed["suspension"]["reason"] == REASON["reason"]
     assert api.get("/business", token=registered["access_token"]).status_code == 401
     assert (
         count(
