@@ -10,6 +10,7 @@ const STATUS_TONES: Record<UserOut["status"], string> = {
   active: "bg-brand-100 text-brand-900",
   invited: "bg-sky-100 text-sky-950",
   deactivated: "bg-stone-200 text-stone-900",
+  suspended: "bg-red-100 text-red-900",
 };
 
 function StaffRow({ person, canManage, isMe }: { person: UserOut; canManage: boolean; isMe: boolean }) {
