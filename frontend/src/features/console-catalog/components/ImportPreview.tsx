@@ -20,6 +20,10 @@ export function ImportPreview({ header, rows, problems }: ImportPreviewProps) {
   const { t } = useTranslation("consoleCatalog");
   const messages = (row: number, column: string) => problems.get(row)?.get(column) ?? [];
   const rowMessages = (row: number) => messages(row, "row");
+  const indexOf = new Map(header.map((column, index) => [column, index]));
+  const columns = header.filter((column, index) =>
+    rows.some((row) => (row.cells[index] ?? "") !== "" || messages(row.number, column).length > 0),
+  );
   return (
     <>
       <div className="hidden rounded-xl border border-stone-200 bg-white md:block">
@@ -28,8 +32,8 @@ export function ImportPreview({ header, rows, problems }: ImportPreviewProps) {
           <thead className="bg-stone-50 text-stone-800">
             <tr>
               <th scope="col" className="whitespace-nowrap p-2">{t("import.rowNumber")}</th>
-              {header.map((column) => (
-                <th key={column} scope="col" className="p-2 align-bottom font-mono text-xs">
+              {columns.map((column) => (
+                <th key={column} scope="col" className="px-1.5 py-2 align-bottom font-mono text-xs">
                   {breakable(column)}
                 </th>
               ))}
@@ -46,15 +50,15 @@ export function ImportPreview({ header, rows, problems }: ImportPreviewProps) {
                       <p key={message} className="mt-1 max-w-56 font-normal text-red-800">{message}</p>
                     ))}
                   </th>
-                  {header.map((column, index) => {
+                  {columns.map((column) => {
                     const cellMessages = messages(row.number, column);
                     return (
                       <td
                         key={column}
-                        className={`p-2 [overflow-wrap:anywhere] ${cellMessages.length > 0 ? BAD_CELL : ""}`}
+                        className={`px-1.5 py-2 [overflow-wrap:anywhere] ${cellMessages.length > 0 ? BAD_CELL : ""}`}
                         aria-invalid={cellMessages.length > 0 || undefined}
                       >
-                        <span className="break-words">{row.cells[index] ?? ""}</span>
+                        <span>{row.cells[indexOf.get(column) ?? -1] ?? ""}</span>
                         {cellMessages.map((message) => (
                           <p key={message} className="mt-1 font-medium text-red-800">
                             {message}
