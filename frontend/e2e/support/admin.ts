@@ -115,11 +115,14 @@ export async function cancelPaidOrder(shop: Shop, orderId: string, reason: strin
 /** A category of its own for one test, with sub-categories in this order; removed by `removeCategoryTree`. */
 export async function categoryTree(children: string[]): Promise<{ rootId: string; rootName: string; childIds: string[] }> {
   const token = await adminToken();
-  const rootName = `E2E shelf ${uniqueSuffix()}`;
+  const suffix = uniqueSuffix().toLowerCase();
+  const rootName = `E2E shelf ${suffix}`;
   const root = await ok(api.POST("/admin/categories", { body: { name: rootName, parent_id: null, position: 900 }, ...bearer(token) }));
   const childIds: string[] = [];
   for (const [index, name] of children.entries()) {
-    const child = await ok(api.POST("/admin/categories", { body: { name, parent_id: root.id, position: index }, ...bearer(token) }));
+    // Slugs are unique across the tree: the same names in a test running beside this one need their own.
+    const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${suffix}`;
+    const child = await ok(api.POST("/admin/categories", { body: { name, slug, parent_id: root.id, position: index }, ...bearer(token) }));
     childIds.push(child.id);
   }
   return { rootId: root.id, rootName, childIds };

@@ -2,18 +2,26 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Field } from "@/components/Field";
 import { SelectField } from "@/components/SelectField";
 import type { PlacedNode, TreeNode } from "../lib/category-tree";
+
+export interface Feedback {
+  nodeId: string;
+  tone: "success" | "error";
+  text: string;
+}
 
 export interface CategoryActions {
   move: (node: TreeNode, parentId: string | null, index: number, by: -1 | 1) => void;
   moveInto: (node: TreeNode, parentId: string | null) => void;
   rename: (node: TreeNode, name: string) => void;
   addChild: (parent: TreeNode, name: string) => void;
-  remove: (node: TreeNode) => void;
+  remove: (node: TreeNode, parentId: string | null) => void;
   targets: (node: TreeNode) => PlacedNode[];
+  feedbackFor: (node: TreeNode) => Feedback | null;
   busy: boolean;
 }
 
@@ -35,6 +43,7 @@ export function CategoryRow({ node, parentId, index, siblingCount, actions, chil
   });
   const [open, setOpen] = useState(false);
   const style = { transform: CSS.Transform.toString(transform), transition };
+  const feedback = actions.feedbackFor(node);
 
   return (
     <li ref={setNodeRef} style={style} className={isDragging ? "relative z-10 opacity-80" : ""}>
@@ -83,6 +92,11 @@ export function CategoryRow({ node, parentId, index, siblingCount, actions, chil
         </span>
       </div>
       {open ? <CategoryEditor node={node} parentId={parentId} actions={actions} /> : null}
+      {feedback ? (
+        <Alert tone={feedback.tone} className="my-1">
+          {feedback.text}
+        </Alert>
+      ) : null}
       {children}
     </li>
   );
@@ -144,7 +158,7 @@ function CategoryEditor({ node, parentId, actions }: { node: TreeNode; parentId:
       <div className="flex flex-col gap-2 sm:flex-row md:col-span-3">
         {confirmingDelete ? (
           <>
-            <Button variant="danger" disabled={actions.busy} onClick={() => actions.remove(node)}>
+            <Button variant="danger" disabled={actions.busy} onClick={() => actions.remove(node, parentId)}>
               {t("categories.deleteConfirm", { name: node.name })}
             </Button>
             <Button variant="secondary" onClick={() => setConfirmingDelete(false)}>

@@ -1,12 +1,14 @@
 import { DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Alert } from "@/components/Alert";
+import { useTranslation } from "react-i18next";
 import { useCreateCategory, useDeleteCategory, useUpdateCategory } from "../api/categories";
 import { type TreeNode, findNode, lastPosition, moveTargets, reorderSiblings, siblingsOf } from "../lib/category-tree";
-import { type CategoryActions, CategoryRow } from "./CategoryRow";
+import { type CategoryActions, CategoryRow, type Feedback } from "./CategoryRow";
 import { useErrorText } from "./use-error-text";
+
+const TOP = "__top__";
 
 /**
  * The category tree, edited in place: drag a handle (mouse, touch, or Space and the arrow keys)
@@ -18,29 +20,28 @@ export function CategoryTreeEditor({ tree }: { tree: readonly TreeNode[] }) {
   const create = useCreateCategory();
   const update = useUpdateCategory();
   const remove = useDeleteCategory();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
   const busy = create.isPending || update.isPending || remove.isPending;
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
-  const run = async (work: () => Promise<unknown>, message: string) => {
-    setFailure(null);
-    setDone(null);
+  /** The outcome is shown under the category acted on, where the person is looking. */
+  const run = async (nodeId: string, work: () => Promise<unknown>, message: string, doneAt = nodeId) => {
+    setFeedback(null);
     try {
       await work();
-      setDone(message);
+      setFeedback({ nodeId: doneAt, tone: "success", text: message });
     } catch (error) {
-      setFailure(error);
+      setFeedback({ nodeId, tone: "error", text: errorText(error) });
     }
   };
 
   const reorder = (node: TreeNode, parentId: string | null, from: number, to: number) => {
     const changes = reorderSiblings(siblingsOf(tree, parentId), from, to);
     if (changes.length === 0) return;
-    void run(async () => {
+    void run(node.id, async () => {
       for (const change of changes) await update.mutateAsync({ id: change.id, body: { position: change.position } });
     }, t("categories.moved", { name: node.name, position: to + 1 }));
   };
@@ -51,18 +52,22 @@ export function CategoryTreeEditor({ tree }: { tree: readonly TreeNode[] }) {
     moveInto: (node, parentId) => {
       const parentName = parentId ? (findNode(tree, parentId)?.name ?? "") : t("categories.top");
       void run(
+        node.id,
         () => update.mutateAsync({ id: node.id, body: { parent_id: parentId, position: lastPosition(siblingsOf(tree, parentId)) } }),
         t("categories.movedInto", { name: node.name, parent: parentName }),
       );
     },
-    rename: (node, name) => void run(() => update.mutateAsync({ id: node.id, body: { name } }), t("categories.renamed", { name })),
+    rename: (node, name) => void run(node.id, () => update.mutateAsync({ id: node.id, body: { name } }), t("categories.renamed", { name })),
     addChild: (parent, name) =>
       void run(
+        parent.id,
         () => create.mutateAsync({ name, parent_id: parent.id, position: lastPosition(parent.children) }),
         t("categories.added", { name }),
       ),
-    remove: (node) => void run(() => remove.mutateAsync(node.id), t("categories.deleted", { name: node.name })),
+    remove: (node, parentId) =>
+      void run(node.id, () => remove.mutateAsync(node.id), t("categories.deleted", { name: node.name }), parentId ?? TOP),
     targets: (node) => moveTargets(tree, node.id),
+    feedbackFor: (node) => (feedback?.nodeId === node.id ? feedback : null),
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -91,8 +96,7 @@ export function CategoryTreeEditor({ tree }: { tree: readonly TreeNode[] }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <div aria-live="polite">{done ? <Alert tone="success">{done}</Alert> : null}</div>
-      {failure ? <Alert tone="error">{errorText(failure)}</Alert> : null}
+      {feedback?.nodeId === TOP ? <Alert tone={feedback.tone}>{feedback.text}</Alert> : null}
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}

@@ -4,12 +4,10 @@ import { Alert } from "@/components/Alert";
 import { Button } from "@/components/Button";
 import { Money } from "@/components/Money";
 import { type Plan, useRemovePlan, useUpdatePlan } from "../api/plans";
-import { formToUpdate, planToForm } from "../lib/plan-form";
+import { formToUpdate, limitsFor, planToForm } from "../lib/plan-form";
 import { PlanForm } from "./PlanForm";
 import { StatusBadge, toneOf } from "./StatusBadge";
 import { useErrorText } from "./use-error-text";
-
-const LIMITS = ["active_products", "orders_per_month", "staff_users"] as const;
 
 export function PlanCard({ plan, canWrite }: { plan: Plan; canWrite: boolean }) {
   const { t } = useTranslation("admin");
@@ -20,7 +18,7 @@ export function PlanCard({ plan, canWrite }: { plan: Plan; canWrite: boolean }) 
   const update = useUpdatePlan(plan.id);
   const remove = useRemovePlan(plan.id);
   const headingId = `plan-${plan.id}`;
-  const limits = LIMITS.filter((name) => name in plan.limits);
+  const limits = limitsFor(plan.audience);
 
   return (
     <li aria-labelledby={headingId} className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4">
