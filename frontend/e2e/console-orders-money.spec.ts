@@ -4,6 +4,7 @@ import { expect, test } from "./support/fixtures";
 import { createProduct, newShop } from "./support/trade";
 
 test("the money page shows a settlement for an order paid by mobile money, with its totals", async ({ page, checkpoint }) => {
+  test.slow();
   const shop = await newShop();
   const product = await createProduct({ ...RICE, name: `Sugar 50kg ${uniqueSuffix()}`, tiers: [{ min_quantity: 1, unit_price: "6000.00" }] });
   await paidByMobileMoney(shop, product.id, 1);
@@ -26,13 +27,25 @@ test("the money page shows a settlement for an order paid by mobile money, with 
   await checkpoint("console-money-refunds");
 });
 
-test("a new wholesaler's owner sees verification pending and sets delivery options and fees, pay on delivery only if the plan has it", async ({ page, checkpoint }) => {
+test("a new wholesaler's owner uploads a verification document and sets delivery options and fees, pay on delivery only if the plan has it", async ({ page, checkpoint }) => {
   const owner = await registerBusiness("wholesaler", `Bahari Distributors ${uniqueSuffix()}`);
   await signInWholesaler(page, "/console/business", owner.email, owner.password);
 
   await expect(page.getByRole("heading", { name: "Business settings", level: 1 })).toBeVisible();
   await expect(page.getByText("Verification pending")).toBeVisible();
   await expect(page.getByText("No documents sent yet.")).toBeVisible();
+  await page.getByLabel("Document").selectOption("tax_certificate");
+  await page.getByLabel("File", { exact: true }).setInputFiles({
+    name: "kra-pin.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
+  });
+  await page.getByRole("button", { name: "Upload document" }).click();
+  await expect(page.getByText("Document uploaded.")).toBeVisible();
+  const documents = page.getByRole("list", { name: "Documents sent" });
+  await expect(documents.getByRole("listitem")).toHaveCount(1);
+  await expect(documents).toContainText("kra-pin.pdf");
+  await expect(documents).toContainText("Tax certificate");
   await expect(page.getByRole("link", { name: /^Staff/ })).toHaveAttribute("href", "/business/staff");
   await expect(page.getByText("Not set yet: retailers can only collect until you save your options.")).toBeVisible();
 

@@ -19,6 +19,8 @@ export function queueQuery(filters: QueueFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
     staleTime: 10_000,
+    /** New orders arrive while the queue is open on the counter's screen. */
+    refetchInterval: 60_000,
   });
 }
 
