@@ -39,11 +39,17 @@ export interface BulkAction {
   details?: Omit<TransitionBody, "to">;
 }
 
-function moveMany(to: TransitionBody["to"], orderIds: string[], details: Omit<TransitionBody, "to"> = {}) {
-  if (orderIds.length === 0) return Promise.resolve([]);
-  return unwrap(api.POST("/orders/transitions", { body: { ...details, to, order_ids: orderIds } })).then(
-    (answer) => answer.results,
-  );
+/** The most orders `POST /orders/transitions` moves in one request. */
+export const MAX_BULK_ORDERS = 100;
+
+async function moveMany(to: TransitionBody["to"], orderIds: string[], details: Omit<TransitionBody, "to"> = {}) {
+  const results: BulkTransitionResult[] = [];
+  for (let start = 0; start < orderIds.length; start += MAX_BULK_ORDERS) {
+    const chunk = orderIds.slice(start, start + MAX_BULK_ORDERS);
+    const answer = await unwrap(api.POST("/orders/transitions", { body: { ...details, to, order_ids: chunk } }));
+    results.push(...answer.results);
+  }
+  return results;
 }
 
 /**
