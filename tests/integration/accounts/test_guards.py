@@ -217,7 +217,8 @@ def test_an_admin_can_list_and_verify_businesses(api: Api, db: Session) -> None:
 
     # Then both are listed, newest first
     assert listing.status_code == 200
-    assert listing.json_body == {"items": [wholesaler["business"], retailer["business"]], "next_cursor": None}
+    listed = [{**wholesaler["business"], "suspension": None}, {**retailer["business"], "suspension": None}]
+    assert listing.json_body == {"items": listed, "next_cursor": None}
 
     # And the admin can verify the wholesaler
     decision = api.post(
@@ -239,7 +240,7 @@ def test_support_can_list_businesses_but_not_decide_verification(api: Api, db: S
     # When support lists the pending wholesalers, it works
     listing = api.get("/admin/businesses?kind=wholesaler&status=pending", token=support["access_token"])
     assert listing.status_code == 200
-    assert listing.json_body == {"items": [wholesaler["business"]], "next_cursor": None}
+    assert listing.json_body == {"items": [{**wholesaler["business"], "suspension": None}], "next_cursor": None}
 
     # But when support tries to verify one
     decision = api.post(
