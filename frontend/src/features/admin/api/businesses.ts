@@ -3,7 +3,7 @@ import { api, unwrap } from "@/lib/api-client";
 import type { components } from "@/lib/api-types";
 import { PAGE_SIZE, adminKeys } from "./keys";
 
-export type Business = components["schemas"]["BusinessOut"];
+export type Business = components["schemas"]["AdminBusinessOut"];
 export type BusinessDetail = components["schemas"]["AdminBusinessDetail"];
 export type BusinessVerification = components["schemas"]["BusinessVerificationOut"];
 export type VerificationStatus = Business["verification_status"];

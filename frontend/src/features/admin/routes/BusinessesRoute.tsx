@@ -62,9 +62,12 @@ export function BusinessesRoute() {
               {
                 header: t("fields.verification"),
                 cell: (business) => (
-                  <StatusBadge tone={toneOf(business.verification_status)}>
-                    {t(`verificationStatus.${business.verification_status}`)}
-                  </StatusBadge>
+                  <span className="flex flex-wrap gap-1">
+                    <StatusBadge tone={toneOf(business.verification_status)}>
+                      {t(`verificationStatus.${business.verification_status}`)}
+                    </StatusBadge>
+                    {business.suspension ? <StatusBadge tone="bad">{t("businesses.suspended")}</StatusBadge> : null}
+                  </span>
                 ),
               },
               { header: t("fields.phone"), cell: (business) => business.phone },
