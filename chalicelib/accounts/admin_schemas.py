@@ -190,11 +190,6 @@ class DocumentUploadRequest(Strict):
     content_type: DocumentContentType
     size_bytes: Annotated[int, Field(ge=1, le=MAX_DOCUMENT_BYTES)]
 
-    @field_validator("filename")
-    @classmethod
-    def _plain_name(cls, value: str) -> str:
-        return value.strip()
-
 
 class PresignedUploadOut(Schema):
     url: str
