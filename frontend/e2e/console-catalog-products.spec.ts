@@ -16,7 +16,7 @@ function countCreations(page: Page): () => number {
   return () => sent;
 }
 
-test("a wholesaler creates a product with two price tiers, then uploads its cover image", async ({ page, checkpoint }) => {
+test("a wholesaler creates a product with two price tiers, uploads its cover image, publishes it and changes a price", async ({ page, checkpoint }) => {
   test.slow();
   const wholesaler = await freshWholesaler();
   const rice = await categoryId("rice");
@@ -56,8 +56,16 @@ test("a wholesaler creates a product with two price tiers, then uploads its cove
   await expect(page.getByText("Cover", { exact: true })).toBeVisible();
   await checkpoint("console-product-with-image");
 
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Unpublish", exact: true })).toBeVisible();
+  await page.getByLabel("Tier 2: unit price").fill("1400.00");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+
   await page.reload();
   await expect(page.getByRole("img", { name: `${name}, image 1` })).toBeVisible();
+  await expect(page.getByLabel("Tier 2: unit price")).toHaveValue("1400.00");
+  await expect(page.getByRole("button", { name: "Unpublish", exact: true })).toBeVisible();
 });
 
 test("the tier editor refuses a first tier off the minimum, a quantity that does not rise and a price that rises", async ({

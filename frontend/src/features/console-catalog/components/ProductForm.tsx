@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { type Path, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/Button";
@@ -22,8 +22,12 @@ interface ProductFormProps {
   isSaving: boolean;
   error: unknown;
   readOnly?: boolean;
-  /** Resolves when saved; rejects with the API's error, whose field errors go under the fields. */
-  onSave: (values: ProductFormValues) => Promise<unknown>;
+  /**
+   * Gets the values and the names of the fields changed since the form was filled; resolves
+   * with the saved values to show (or nothing), rejects with the API's error, whose field
+   * errors go under the fields.
+   */
+  onSave: (values: ProductFormValues, changed: (keyof ProductFormValues)[]) => Promise<ProductFormValues | undefined>;
 }
 
 interface CategoryOption {
@@ -62,14 +66,23 @@ export function ProductForm({ initial, submitLabel, isSaving, error, readOnly = 
     setError,
     watch,
     getValues,
-    formState: { errors },
+    reset,
+    resetField,
+    formState: { errors, dirtyFields },
   } = useForm<ProductFormValues>({ resolver: zodResolver(schema), mode: "onTouched", defaultValues: initial });
   const minOrderQty = watch("min_order_qty");
+  const statusChanged = Boolean(dirtyFields.status);
+
+  useEffect(() => {
+    if (!statusChanged) resetField("status", { defaultValue: initial.status });
+  }, [initial.status, statusChanged, resetField]);
 
   const submit = handleSubmit(async (values) => {
     setUnplaced([]);
     try {
-      await onSave(values);
+      const changed = (Object.keys(dirtyFields) as (keyof ProductFormValues)[]).filter((name) => dirtyFields[name]);
+      const saved = await onSave(values, changed);
+      if (saved) reset(saved);
     } catch (saveError) {
       setUnplaced(
         applyApiFieldErrors(saveError, setError, {

@@ -23,6 +23,7 @@ export function ProductNewRoute() {
         onSave={async (values) => {
           const product = await create.mutateAsync({ ...bodyOf(values), attributes: {} });
           await navigate(`/console/products/${product.id}`, { state: { created: true } });
+          return undefined;
         }}
       />
     </div>

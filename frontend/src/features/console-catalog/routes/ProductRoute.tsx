@@ -80,13 +80,20 @@ export function ProductRoute() {
         {canWrite ? <PublishBar product={current} /> : null}
         <ImageManager product={current} canWrite={canWrite} />
         <ProductForm
-          key={current.updated_at}
+          key={current.id}
           initial={valuesOf(current)}
           submitLabel={t("form.save")}
           isSaving={update.isPending}
           error={update.error}
           readOnly={!canWrite}
-          onSave={(values) => update.mutateAsync({ id: current.id, body: bodyOf(values) })}
+          onSave={async (values, changed) => {
+            const body = bodyOf(values);
+            const saved = await update.mutateAsync({
+              id: current.id,
+              body: Object.fromEntries(changed.map((name) => [name, body[name]])),
+            });
+            return valuesOf(saved);
+          }}
         />
         {update.isSuccess ? <Alert tone="success">{t("form.saved")}</Alert> : null}
         {canWrite ? <RemoveProduct product={current} /> : null}
