@@ -13,7 +13,8 @@ type LinkLabel =
   | "notifications.preferences.title"
   | "nav.subscription"
   | "business.title"
-  | "business.staff.title";
+  | "business.staff.title"
+  | "business.verificationAndDelivery";
 
 const PERSONAL_LINKS: { to: string; label: LinkLabel }[] = [
   { to: "/account/profile", label: "profile.title" },
@@ -26,6 +27,10 @@ const BUSINESS_LINKS: { to: string; label: LinkLabel }[] = [
   { to: "/subscription", label: "nav.subscription" },
   { to: "/business", label: "business.title" },
   { to: "/business/staff", label: "business.staff.title" },
+];
+
+const WHOLESALER_LINKS: { to: string; label: LinkLabel }[] = [
+  { to: "/console/business", label: "business.verificationAndDelivery" },
 ];
 
 /** The account hub the mobile bottom bar opens. */
@@ -50,7 +55,11 @@ export function AccountRoute() {
       </section>
       <nav aria-label={t("account.title")} className="rounded-2xl border border-stone-200 bg-white">
         <ul className="divide-y divide-stone-200">
-          {[...PERSONAL_LINKS, ...(business ? BUSINESS_LINKS : [])].map(({ to, label }) => (
+          {[
+            ...PERSONAL_LINKS,
+            ...(business ? BUSINESS_LINKS : []),
+            ...(business?.kind === "wholesaler" ? WHOLESALER_LINKS : []),
+          ].map(({ to, label }) => (
             <li key={to}>
               <Link to={to} className="flex min-h-12 items-center justify-between px-4 font-semibold">
                 {t(label)}
