@@ -18,6 +18,7 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_log_actor_created", "actor_user_id", "created_at"),
         Index("ix_audit_log_target", "target_type", "target_id"),
+        Index("ix_audit_log_target_id_created", "target_id", "created_at", "id"),
         Index("ix_audit_log_created", "created_at", "id"),
         Index("ix_audit_log_action_created", "action", "created_at"),
         Index("ix_audit_log_source_ip_created", "source_ip", "created_at"),

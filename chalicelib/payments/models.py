@@ -227,6 +227,7 @@ class Settlement(Base):
         CheckConstraint("amount_due = order_total - commission", name="amount_adds_up"),
         Index("ix_settlements_wholesaler_created", "wholesaler_id", "created_at", "id"),
         Index("ix_settlements_status_created", "status", "created_at", "id"),
+        Index("ix_settlements_payment_id", "payment_id"),
         Index("ix_settlements_wholesaler_paid", "wholesaler_id", "paid_at", postgresql_where="status = 'paid'"),
     )
 
