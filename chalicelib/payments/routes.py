@@ -11,6 +11,7 @@ from chalicelib.core.clock import utcnow
 from chalicelib.core.http import RequestContext, endpoint
 from chalicelib.core.principal import ADMIN, BUSINESS_ROLES, OWNER, PLATFORM_ROLES, RETAILER, WHOLESALER
 from chalicelib.payments import (
+    payment_detail,
     payout_accounts,
     payout_export,
     payouts,
@@ -20,6 +21,7 @@ from chalicelib.payments import (
     settlement_admin,
     settlements,
 )
+from chalicelib.payments.payment_detail_schemas import AdminPaymentDetail
 from chalicelib.payments.schemas import (
     AdminPaymentPage,
     AdminPaymentQuery,
@@ -239,6 +241,20 @@ def export_due_payouts(ctx: RequestContext[None, SettlementExportQuery]) -> Resp
 )
 def list_payments(ctx: RequestContext[None, AdminPaymentQuery]) -> AdminPaymentPage:
     return service.list_payments(ctx.session, query=ctx.query)
+
+
+@endpoint(
+    admin_payments_bp,
+    "/admin/payments/{id}",
+    "GET",
+    summary="One payment with its provider requests and messages, admins' actions, orders, refunds and settlements",
+    response=AdminPaymentDetail,
+    errors=(404,),
+    tags=("admin",),
+    roles=PLATFORM_ROLES,
+)
+def get_payment_for_staff(ctx: RequestContext, id: uuid.UUID) -> AdminPaymentDetail:
+    return payment_detail.get_payment(ctx.session, payment_id=id)
 
 
 @endpoint(

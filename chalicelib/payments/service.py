@@ -213,7 +213,7 @@ def list_payments(session: Session, *, query: AdminPaymentQuery) -> AdminPayment
     )
     page = rows[: query.limit]
     next_cursor = created_cursor(page[-1].Payment) if len(rows) > query.limit else None
-    return AdminPaymentPage(items=[_admin_item(row.Payment, row.payer_name) for row in page], next_cursor=next_cursor)
+    return AdminPaymentPage(items=[admin_item(row.Payment, row.payer_name) for row in page], next_cursor=next_cursor)
 
 
 def resolve_review(
@@ -280,7 +280,7 @@ def resolve_review(
     return payment_view(session, payment)
 
 
-def _admin_item(payment: Payment, payer_name: str) -> AdminPaymentItem:
+def admin_item(payment: Payment, payer_name: str) -> AdminPaymentItem:
     return AdminPaymentItem(
         id=payment.id,
         payer_business_id=payment.payer_business_id,

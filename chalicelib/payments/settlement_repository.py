@@ -78,6 +78,17 @@ def list_settlements(
     return session.execute(statement.order_by(Settlement.created_at.desc(), Settlement.id.desc()).limit(limit)).all()
 
 
+def settlements_of_payment(session: Session, payment_id: uuid.UUID) -> Sequence[Any]:
+    """Rows of (Settlement, refunded, held, wholesaler_name) of the orders one payment paid for."""
+    statement = (
+        select(Settlement, _refunded().label("refunded"), held().label("held"), Business.name.label("wholesaler_name"))
+        .join(Business, Business.id == Settlement.wholesaler_id)
+        .where(Settlement.payment_id == payment_id)
+        .order_by(Settlement.created_at, Settlement.id)
+    )
+    return session.execute(statement).all()
+
+
 def settlement_sums(
     session: Session,
     *,

@@ -157,6 +157,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment with its provider requests and messages, admins' actions, orders, refunds and settlements */
+        get: operations["get_admin_payments_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/payments/{id}/refund": {
         parameters: {
             query?: never;
@@ -2006,6 +2023,115 @@ export interface components {
             items: components["schemas"]["AdminBusinessOut"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /** AdminPaymentDetail */
+        AdminPaymentDetail: {
+            /**
+             * Actions
+             * @description The audited actions on it, oldest first.
+             */
+            actions: components["schemas"]["PaymentAction"][];
+            /** Amount */
+            amount: string;
+            /** Attempts */
+            attempts: number;
+            /** Charged Amount */
+            charged_amount: string | null;
+            /** Checkout Id */
+            checkout_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /** Failure Reason */
+            failure_reason: string | null;
+            /**
+             * Hold Until
+             * @description Until when the payer may still pay or retry.
+             */
+            hold_until: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Last Checked At
+             * @description When reconciliation last asked the provider.
+             */
+            last_checked_at: string | null;
+            /** Late */
+            late: boolean;
+            /** Method */
+            method: string;
+            /**
+             * Notes
+             * @description What the ledger noted on it: rounding, review reason, how it was verified, the resolution.
+             */
+            notes: {
+                [key: string]: unknown;
+            };
+            /**
+             * Order Id
+             * @description The order of a collection recorded on delivery.
+             */
+            order_id: string | null;
+            /** Orders */
+            orders: components["schemas"]["PaymentOrder"][];
+            /**
+             * Payer Business Id
+             * Format: uuid
+             */
+            payer_business_id: string;
+            /** Payer Name */
+            payer_name: string;
+            /** Payer Phone */
+            payer_phone: string | null;
+            /** Provider */
+            provider: string | null;
+            /**
+             * Provider Messages
+             * @description Callbacks and status answers, oldest first.
+             */
+            provider_messages: components["schemas"]["ProviderMessageOut"][];
+            /** Provider Reference */
+            provider_reference: string | null;
+            /**
+             * Purpose
+             * @enum {string}
+             */
+            purpose: "checkout" | "order_collection" | "subscription";
+            /** Receipt */
+            receipt: string | null;
+            /** Refunds */
+            refunds: components["schemas"]["RefundOut"][];
+            /**
+             * Requests
+             * @description The requests sent to the provider, first first.
+             */
+            requests: components["schemas"]["ProviderRequest"][];
+            /** Settled At */
+            settled_at: string | null;
+            /**
+             * Settlements
+             * @description What its wholesalers are owed from it.
+             */
+            settlements: components["schemas"]["AdminSettlementItem"][];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed" | "needs_review" | "refunded" | "partially_refunded";
+            /** Subscription Invoice Id */
+            subscription_invoice_id: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** AdminPaymentItem */
         AdminPaymentItem: {
@@ -4309,6 +4435,25 @@ export interface components {
              */
             provider?: ("mpesa" | "mtn_momo" | "sandbox") | null;
         };
+        /**
+         * PaymentAction
+         * @description An audited action on the payment (a retry, a review resolved, a refund asked).
+         */
+        PaymentAction: {
+            /** Action */
+            action: string;
+            /** Actor User Id */
+            actor_user_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+        };
         /** PaymentOrder */
         PaymentOrder: {
             /**
@@ -5125,6 +5270,74 @@ export interface components {
              * @default null
              */
             unit_of_sale?: string | null;
+        };
+        /**
+         * ProviderMessageOut
+         * @description A provider's callback or a status-query answer about this payment, as logged (the raw
+         *     body and headers stay in the log).
+         */
+        ProviderMessageOut: {
+            /** Amount */
+            amount: string | null;
+            /** Currency */
+            currency: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Outcome
+             * @description What we did with it, e.g. processed, no_effect, rejected.
+             */
+            outcome: string;
+            /** Processed At */
+            processed_at: string | null;
+            /** Provider */
+            provider: string;
+            /** Provider Transaction Id */
+            provider_transaction_id: string | null;
+            /** Reason */
+            reason: string | null;
+            /** Receipt */
+            receipt: string | null;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Reference */
+            reference: string | null;
+            /**
+             * Result
+             * @description succeeded | failed | pending | unknown
+             */
+            result: string | null;
+        };
+        /**
+         * ProviderRequest
+         * @description One collection request sent to the provider (e.g. an STK Push); `outcome` null while open.
+         */
+        ProviderRequest: {
+            /** Closed At */
+            closed_at: string | null;
+            /** Number */
+            number: number;
+            /** Outcome */
+            outcome: string | null;
+            /** Payer Phone */
+            payer_phone: string;
+            /** Provider */
+            provider: string;
+            /** Reference */
+            reference: string | null;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
         };
         /**
          * ReasonRequest
@@ -7126,6 +7339,55 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_admin_payments_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPaymentDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
