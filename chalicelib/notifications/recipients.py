@@ -131,7 +131,8 @@ NOTIFIED_EVENTS: dict[str, NotifiedEvent] = {
     "OrphanCollectionReceived": NotifiedEvent(
         "payments", _on(IN_APP, EMAIL), platform_admins, "/admin/refunds?status=open&cause=orphan_collection"
     ),
-    "SettlementPaidOut": NotifiedEvent("payments", _on(IN_APP, EMAIL), business_owner, "/settlements"),
+    "SettlementPaidOut": NotifiedEvent("payments", _on(IN_APP, EMAIL), business_owner, "/console/money"),
+    "PayoutSent": NotifiedEvent("payments", _on(IN_APP, EMAIL), business_owner, "/console/money?tab=payouts"),
     # billing: business_id is the subscriber; the owner handles the plan
     "SubscriptionStarted": NotifiedEvent("billing", _on(IN_APP, EMAIL), business_owner, "/subscription"),
     "SubscriptionStatusChanged": NotifiedEvent("billing", _on(IN_APP, EMAIL), business_owner, "/subscription"),

@@ -6,7 +6,9 @@ wholesaler for settlement payouts). Amounts are strings, times ISO 8601.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -134,5 +136,33 @@ def settlement_paid_out(session: Session, settlement: Settlement, *, order_numbe
             "amount": str(settlement.amount_due),
             "currency": settlement.currency,
             "reference": settlement.payout_reference,
+        },
+    )
+
+
+def payout_sent(
+    session: Session,
+    *,
+    wholesaler_id: uuid.UUID,
+    reference: str,
+    amount: Decimal,
+    currency: str,
+    settlement_count: int,
+    paid_at: datetime,
+) -> None:
+    """One notice per wholesaler of a bulk payout (the sum of its settlements in the batch),
+    instead of one per settlement."""
+    record_event(
+        session,
+        "PayoutSent",
+        aggregate_type="business",
+        aggregate_id=wholesaler_id,
+        payload={
+            "business_id": str(wholesaler_id),
+            "reference": reference,
+            "amount": str(amount),
+            "currency": currency,
+            "settlement_count": settlement_count,
+            "paid_at": paid_at.isoformat(),
         },
     )

@@ -1,6 +1,6 @@
 """Settlements as the platform's staff handle them: the list across wholesalers with totals
 per status, and a bulk payout that marks many settlements paid under one reference (the
-bank or M-Pesa B2C batch the export was paid with)."""
+bank or M-Pesa B2C batch the export was paid with) and tells each wholesaler once."""
 
 from __future__ import annotations
 
@@ -75,8 +75,18 @@ def pay_out_settlements(
         settlement.payout_reference = body.reference
         settlement.paid_at = now
         settlement.paid_by = principal.user_id
-        payment_events.settlement_paid_out(session, settlement, order_number=settlement.order_number)
     wholesalers = _per_wholesaler(session, settlements)
+    currency = get_settings().currency
+    for wholesaler in wholesalers:
+        payment_events.payout_sent(
+            session,
+            wholesaler_id=wholesaler.wholesaler_id,
+            reference=body.reference,
+            amount=wholesaler.amount,
+            currency=currency,
+            settlement_count=wholesaler.settlement_count,
+            paid_at=now,
+        )
     total = sum((s.amount_due for s in settlements), ZERO)
     record_audit(
         session,
@@ -96,7 +106,7 @@ def pay_out_settlements(
         reference=body.reference,
         paid_at=now,
         amount=total,
-        currency=get_settings().currency,
+        currency=currency,
         settlement_count=len(settlements),
         wholesalers=wholesalers,
     )

@@ -135,6 +135,17 @@ PAYLOADS: dict[str, tuple[dict[str, Any], str]] = {
         },
         "PAYOUT-9",
     ),
+    "PayoutSent": (
+        {
+            "business_id": "b-2",
+            "reference": "BATCH-7",
+            "amount": "422.60",
+            "currency": "KES",
+            "settlement_count": 2,
+            "paid_at": "2026-12-03T10:00:00+00:00",
+        },
+        "KES 422.60 for 2 orders (reference BATCH-7)",
+    ),
     "SubscriptionStarted": (
         {**SUBSCRIPTION, "status": "trialing", "trial_end": "2026-12-08T00:00:00+00:00"},
         "2026-12-08",

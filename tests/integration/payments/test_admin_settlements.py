@@ -102,9 +102,34 @@ def test_a_bulk_payout_is_all_or_nothing_and_names_what_was_in_the_way(api, db, 
         sorted(ids),
         "1397.60",
     )
-    assert len(events(db, "SettlementPaidOut")) == 4
+    assert len(events(db, "SettlementPaidOut")) == 1
+    assert {(e.payload["business_id"], e.payload["amount"]) for e in events(db, "PayoutSent")} == {
+        (str(north.business.id), "422.60"),
+        (str(south.business.id), "975.00"),
+    }
     again = bulk_pay_out(api, admin, ids[:1], "BATCH-8")
     assert (again.status_code, again.json_body["error"]["settlement_ids"]) == (409, ids[:1])
+
+
+def test_a_bulk_payout_tells_each_wholesaler_once_with_its_sum_and_count(api, db, daraja):
+    north, south = make_actor(db, "wholesaler"), make_actor(db, "wholesaler")
+    norths = [paid_order(api, db, daraja, north, price) for price in ("100.00", "200.00", "300.00")]
+    souths = [paid_order(api, db, daraja, south, price) for price in ("1000.00", "40.00")]
+    ids = [str(p.settlement.id) for p in norths + souths]
+
+    done = bulk_pay_out(api, admin_token(db), ids, "MPESA-B2C-0412")
+
+    assert done.status_code == 200, done.json_body
+    assert events(db, "SettlementPaidOut") == []
+    notices = events(db, "PayoutSent")
+    assert len(notices) == 2
+    by_wholesaler = {e.payload["business_id"]: e.payload for e in notices}
+    # 2.5 % commission: 97.50 + 195.00 + 292.50 and 975.00 + 39.00
+    assert {w: (p["amount"], p["settlement_count"], p["reference"]) for w, p in by_wholesaler.items()} == {
+        str(north.business.id): ("585.00", 3, "MPESA-B2C-0412"),
+        str(south.business.id): ("1014.00", 2, "MPESA-B2C-0412"),
+    }
+    assert {p["currency"] for p in by_wholesaler.values()} == {"KES"}
 
 
 def test_a_bulk_payout_refuses_cancelled_settlements_bad_batches_and_support(api, db, daraja):
