@@ -1,50 +1,19 @@
-"""Product images in S3: presigned browser uploads (their public URLs: `catalog.images`).
+"""Product images in S3: presigned browser uploads (`core.presigned_uploads`; their public URLs:
+`catalog.images`).
 
-The browser uploads straight to S3 with a presigned POST whose policy S3 itself enforces:
-the object key, the exact `Content-Type` declared, and a `content-length-range` from 1
-byte to the declared size (at most 5 MB). Keys are
-`products/<wholesaler id>/<product id>/<random>.<ext>`, so nobody can overwrite another
-product's images.
+Uploads are at most 5 MB. Keys are `products/<wholesaler id>/<product id>/<random>.<ext>`, so
+nobody can overwrite another product's images.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
+from chalicelib.core import presigned_uploads
+from chalicelib.core.presigned_uploads import PresignedUpload
 from chalicelib.core.settings import get_settings
 
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
-UPLOAD_TTL_SECONDS = 15 * 60
-
-
-@dataclass(frozen=True)
-class PresignedUpload:
-    key: str
-    url: str
-    fields: dict[str, str]
-    expires_in: int
-
-
-@lru_cache(maxsize=1)
-def s3_client() -> Any:
-    """The container's S3 client, built on first use. Its own (not `core.aws.client`)
-    because presigned POSTs must be signed with SigV4, which every region accepts (SigV2,
-    botocore's default for presigned POSTs, is refused by regions such as af-south-1);
-    path-style addressing for the local endpoint. `s3_client.cache_clear()` forgets it."""
-    import boto3
-    from botocore.config import Config
-
-    settings = get_settings()
-    config = Config(
-        region_name=settings.aws_region,
-        signature_version="s3v4",
-        s3={"addressing_style": "path" if settings.aws_endpoint_url else "virtual"},
-        retries={"mode": "standard", "max_attempts": 3},
-    )
-    return boto3.session.Session().client("s3", endpoint_url=settings.aws_endpoint_url, config=config)
 
 
 def new_key(*, wholesaler_id: uuid.UUID, product_id: uuid.UUID, content_type: str) -> str:
@@ -52,14 +21,6 @@ def new_key(*, wholesaler_id: uuid.UUID, product_id: uuid.UUID, content_type: st
 
 
 def presign_upload(*, key: str, content_type: str, size_bytes: int) -> PresignedUpload:
-    """A POST form for one object (no network call: boto3 signs locally)."""
-    post = s3_client().generate_presigned_post(
-        Bucket=get_settings().images_bucket,
-        Key=key,
-        Fields={"Content-Type": content_type},
-        Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, size_bytes]],
-        ExpiresIn=UPLOAD_TTL_SECONDS,
-    )
-    return PresignedUpload(
-        key=key, url=post["url"], fields={k: str(v) for k, v in post["fields"].items()}, expires_in=UPLOAD_TTL_SECONDS
+    return presigned_uploads.presign_upload(
+        bucket=get_settings().images_bucket, key=key, content_type=content_type, size_bytes=size_bytes
     )

@@ -11,16 +11,16 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from moto import mock_aws
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chalicelib.accounts.document_storage import s3_client
 from chalicelib.accounts.models import VerificationDocument
 from chalicelib.core.audit import AuditEntry
+from chalicelib.core.presigned_uploads import s3_client
 from tests.integration.admin.conftest import Staff
 from tests.support.api import Api, count
 from tests.support.factories import Actor, make_actor, staff_of
+from tests.support.upload_bucket import mocked_upload_bucket
 
 PATH = "/business/verification-documents"
 PDF = {
@@ -36,11 +36,8 @@ BUCKET = "marketplace-verification-documents"
 
 @pytest.fixture(autouse=True)
 def s3() -> Iterator[None]:
-    s3_client.cache_clear()
-    with mock_aws():
-        s3_client().create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    with mocked_upload_bucket(BUCKET):
         yield
-    s3_client.cache_clear()
 
 
 def stored_keys() -> list[str]:

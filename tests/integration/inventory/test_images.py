@@ -10,24 +10,20 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from moto import mock_aws
 from sqlalchemy.orm import Session
 
 from chalicelib.catalog.models import Category, Product
-from chalicelib.inventory.images import s3_client
 from tests.integration.inventory.conftest import Account, create_product
 from tests.support.api import Api
+from tests.support.upload_bucket import mocked_upload_bucket
 
 BUCKET = "marketplace-product-images"
 
 
 @pytest.fixture(autouse=True)
 def s3() -> Iterator[None]:
-    s3_client.cache_clear()
-    with mock_aws():
-        s3_client().create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    with mocked_upload_bucket(BUCKET):
         yield
-    s3_client.cache_clear()
 
 
 def ask_upload(api: Api, account: Account, product_id: str, content_type: str = "image/png", size: int = 2048) -> Any:
