@@ -83,3 +83,28 @@ describe("dispatching the selected orders", () => {
     expect(screen.getByLabelText("Driver's name")).not.toHaveAttribute("aria-invalid");
   });
 });
+
+describe("printing the pick list of many selected orders", () => {
+  function renderSelection(count: number) {
+    startSession(signedIn("access-1", "refresh-1"));
+    const selected = new Map<string, OrderStatus>(
+      Array.from({ length: count }, (_, index) => [`00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, "placed"]),
+    );
+    return renderWithProviders(<BulkActions selected={selected} onClear={vi.fn()} onDone={vi.fn()} />);
+  }
+
+  it("offers one pick list for up to 200 orders", () => {
+    renderSelection(200);
+    expect(screen.getByRole("button", { name: "Print pick list" })).toBeInTheDocument();
+    expect(screen.queryByText(/at most 200 orders/)).not.toBeInTheDocument();
+  });
+
+  it("says a pick list holds 200 orders and offers one per 200, each opening its own orders", async () => {
+    const { router } = renderSelection(201);
+    expect(screen.getByText("A pick list holds at most 200 orders, so your selection is printed as 2 pick lists.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Print pick list 1 (orders 1–200)" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Print pick list 2 (orders 201–201)" }));
+    expect(router.state.location.pathname).toBe("/console/orders/pick-list");
+    expect(new URLSearchParams(router.state.location.search).get("ids")).toBe("00000000-0000-4000-8000-000000000200");
+  });
+});

@@ -5,6 +5,7 @@ import { Button } from "@/components/Button";
 import { FormErrorSummary } from "@/components/FormErrorSummary";
 import { useCanWrite } from "@/lib/audience";
 import { type BulkAction, useBulkAction } from "../api/queue";
+import { MAX_PICK_LIST_ORDERS, pickListBatches } from "../lib/pick-list-ids";
 import type { BulkTransitionResult, OrderStatus } from "../api/types";
 import { DispatchForm } from "./DispatchForm";
 
@@ -29,6 +30,7 @@ export function BulkActions({ selected, onClear, onDone }: BulkActionsProps) {
   const dispatchHeading = useRef<HTMLHeadingElement>(null);
   const count = selected.size;
   const orders = [...selected].map(([id, status]) => ({ id, status }));
+  const pickLists = pickListBatches([...selected.keys()]);
 
   useEffect(() => {
     if (dispatching) dispatchHeading.current?.focus();
@@ -65,14 +67,18 @@ export function BulkActions({ selected, onClear, onDone }: BulkActionsProps) {
             </Button>
           </div>
           {!dispatching && bulk.isError ? <FormErrorSummary error={bulk.error} /> : null}
+          {!dispatching && pickLists.length > 1 ? (
+            <p className="text-sm text-stone-800">{t("bulk.pickListSplit", { max: MAX_PICK_LIST_ORDERS, count: pickLists.length })}</p>
+          ) : null}
           {!dispatching ? (
             <div className="grid grid-cols-1 gap-2 sm:flex sm:flex-wrap">
-              <Button
-                variant="secondary"
-                onClick={() => void navigate(`/console/orders/pick-list?ids=${[...selected.keys()].join(",")}`)}
-              >
-                {t("bulk.pickList")}
-              </Button>
+              {pickLists.map((batch, index) => (
+                <Button key={batch.from} variant="secondary" onClick={() => void navigate(batch.path)}>
+                  {pickLists.length > 1
+                    ? t("bulk.pickListPart", { number: index + 1, from: batch.from, to: batch.to })
+                    : t("bulk.pickList")}
+                </Button>
+              ))}
               {canWrite ? (
                 <>
                   <Button isLoading={bulk.isPending} onClick={() => run("accept")}>

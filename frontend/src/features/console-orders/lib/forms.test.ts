@@ -4,10 +4,14 @@ import { collectionBody, collectionSchema } from "./collection-form";
 import { deliveryOptionsBody, deliveryOptionsSchema, deliveryOptionsValues, parseRegions } from "./delivery-options-form";
 import { dispatchBody, dispatchSchema } from "./dispatch-form";
 import { payoutAccountBody, payoutAccountSchema, payoutAccountValues } from "./payout-account-form";
-import { readPickListIds } from "./pick-list-ids";
+import { MAX_PICK_LIST_ORDERS, pickListBatches, readPickListIds } from "./pick-list-ids";
 import { documentProblem } from "./upload";
 
 const t = ((key: string) => key) as unknown as TFunction<"consoleOrders">;
+
+function orderIds(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`);
+}
 
 function issues(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return (result.error?.issues ?? []).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
@@ -127,8 +131,33 @@ describe("the payout account form", () => {
 describe("the pick list's orders and the documents", () => {
   it("reads each order id once, ignoring what is not an id", () => {
     const id = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
-    expect(readPickListIds(`${id},nope,${id.toUpperCase()}, `)).toEqual([id]);
-    expect(readPickListIds(null)).toEqual([]);
+    expect(readPickListIds(`${id},nope,${id.toUpperCase()}, `)).toEqual({ ids: [id], leftOut: 0 });
+    expect(readPickListIds(null)).toEqual({ ids: [], leftOut: 0 });
+  });
+
+  it("keeps the first 200 orders of a longer address and counts the ones left out", () => {
+    const ids = orderIds(203);
+    const request = readPickListIds(ids.join(","));
+    expect(request.ids).toHaveLength(MAX_PICK_LIST_ORDERS);
+    expect(request.ids[0]).toBe(ids[0]);
+    expect(request.ids.at(-1)).toBe(ids[199]);
+    expect(request.leftOut).toBe(3);
+  });
+
+  it("splits a selection into pick lists of at most 200 orders, in the order selected", () => {
+    expect(pickListBatches([])).toEqual([]);
+    const ids = orderIds(401);
+    const batches = pickListBatches(ids);
+    expect(batches.map(({ from, to }) => [from, to])).toEqual([
+      [1, 200],
+      [201, 400],
+      [401, 401],
+    ]);
+    expect(batches.map((batch) => readPickListIds(new URLSearchParams(batch.path.split("?")[1]).get("ids")))).toEqual([
+      { ids: ids.slice(0, 200), leftOut: 0 },
+      { ids: ids.slice(200, 400), leftOut: 0 },
+      { ids: [ids[400]], leftOut: 0 },
+    ]);
   });
 
   it("checks a document's type and size before asking the API", () => {

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { Alert } from "@/components/Alert";
 import { Button, LinkButton } from "@/components/Button";
 import { DateTime } from "@/components/DateTime";
 import { EmptyState } from "@/components/EmptyState";
@@ -10,7 +11,7 @@ import { PageTitle } from "@/components/PageTitle";
 import { Skeleton } from "@/components/Skeleton";
 import { pickListQuery } from "../api/queue";
 import type { PickList } from "../api/types";
-import { readPickListIds } from "../lib/pick-list-ids";
+import { MAX_PICK_LIST_ORDERS, readPickListIds } from "../lib/pick-list-ids";
 import "./pick-list.css";
 
 const BOX = "size-6 shrink-0 accent-brand-700";
@@ -104,7 +105,7 @@ function PickListSheet({ list }: { list: PickList }) {
 export function PickListRoute() {
   const { t } = useTranslation("consoleOrders");
   const [params] = useSearchParams();
-  const ids = useMemo(() => readPickListIds(params.get("ids")), [params]);
+  const { ids, leftOut } = useMemo(() => readPickListIds(params.get("ids")), [params]);
   const list = useQuery({ ...pickListQuery(ids), enabled: ids.length > 0 });
 
   return (
@@ -130,6 +131,11 @@ export function PickListRoute() {
       >
         {t("title.pickList")}
       </PageTitle>
+      {leftOut > 0 ? (
+        <Alert tone="warning" title={t("pickList.capped", { max: MAX_PICK_LIST_ORDERS, count: ids.length + leftOut })}>
+          {t("pickList.cappedHint", { count: leftOut })}
+        </Alert>
+      ) : null}
       {ids.length === 0 ? (
         <EmptyState
           title={t("pickList.none")}
