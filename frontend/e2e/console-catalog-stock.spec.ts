@@ -8,7 +8,10 @@ test("a restock with its note shows in the ledger, and removing more than is in 
 }) => {
   const wholesaler = await freshWholesaler();
   const product = await productByApi(wholesaler, { name: `Cooking oil 5 l ${uniqueSuffix()}` });
-  await signInToConsole(page, wholesaler, `/console/stock/${product.id}`);
+  await signInToConsole(page, wholesaler, "/console/stock");
+  await page.getByLabel("Find a product to restock or adjust").fill(product.name);
+  await expect(page).toHaveURL(/[?&]q=/);
+  await page.getByRole("list", { name: "Products found" }).getByRole("link").filter({ hasText: product.name }).click();
 
   await expect(page.getByRole("heading", { name: `Stock: ${product.name}` })).toBeVisible();
   await page.getByLabel("Reason").selectOption("restock");

@@ -3,6 +3,7 @@ import { PageTitle } from "@/components/PageTitle";
 import { CatalogTabs } from "../components/CatalogTabs";
 import { LowStockList } from "../components/LowStockList";
 import { ReorderList } from "../components/ReorderList";
+import { StockFinder } from "../components/StockFinder";
 
 export function StockRoute() {
   const { t } = useTranslation("consoleCatalog");
@@ -10,6 +11,7 @@ export function StockRoute() {
     <div className="flex flex-col gap-4">
       <PageTitle lead={t("stock.lead")}>{t("title.stock")}</PageTitle>
       <CatalogTabs />
+      <StockFinder />
       <section aria-labelledby="low-stock-title" className="flex flex-col gap-3">
         <h2 id="low-stock-title" className="text-xl font-semibold">
           {t("stock.lowTitle")}
