@@ -80,15 +80,13 @@ export function reconciliationQuery(date: string) {
   });
 }
 
-/**
- * A payment as the lists already read it. The API has no single-payment route for staff, so the
- * detail page shows the row the list fetched (a link opened cold finds it by searching the list).
- */
-export function cachedPayment(queryClient: ReturnType<typeof useQueryClient>, id: string): AdminPayment | null {
-  const lists = queryClient.getQueriesData<{ pages: { items: AdminPayment[] }[] }>({ queryKey: [...adminKeys.payments, "list"] });
-  for (const [, data] of lists) {
-    const found = data?.pages.flatMap((page) => page.items).find((payment) => payment.id === id);
-    if (found) return found;
-  }
-  return null;
+export type AdminPaymentDetail = components["schemas"]["AdminPaymentDetail"];
+
+/** One payment with its provider requests and messages, staff actions, orders, refunds and settlements. */
+export function paymentQuery(id: string) {
+  return queryOptions({
+    queryKey: [...adminKeys.payments, "detail", id],
+    queryFn: ({ signal }) => unwrap(api.GET("/admin/payments/{id}", { params: { path: { id } }, signal })),
+    staleTime: 10_000,
+  });
 }

@@ -1,18 +1,20 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Alert } from "@/components/Alert";
 import { DateTime } from "@/components/DateTime";
-import { EmptyState } from "@/components/EmptyState";
 import { Money } from "@/components/Money";
 import { PageTitle } from "@/components/PageTitle";
 import { useCanWrite } from "@/lib/audience";
-import { cachedPayment } from "../api/payments";
+import { paymentQuery } from "../api/payments";
+import { DetailStates } from "../components/DetailStates";
+import { PaymentHistorySection, PaymentLinksSections } from "../components/PaymentDetailSections";
 import { isProvider } from "../components/PaymentFilters";
 import { RefundPayment } from "../components/RefundPayment";
 import { ResolveReview } from "../components/ResolveReview";
 import { Facts, Section } from "../components/Section";
 import { StatusBadge, toneOf } from "../components/StatusBadge";
+import { entriesText } from "../lib/payment-history";
 
 const REFUNDABLE = new Set(["succeeded", "partially_refunded"]);
 
@@ -20,22 +22,25 @@ export function PaymentRoute() {
   const { t } = useTranslation("admin");
   const { paymentId = "" } = useParams();
   const canWrite = useCanWrite();
-  const payment = cachedPayment(useQueryClient(), paymentId);
+  const query = useQuery(paymentQuery(paymentId));
 
   const back = (
     <Link to="/admin/payments" className="inline-flex min-h-11 items-center self-start font-semibold text-brand-800 underline">
       {t("payments.back")}
     </Link>
   );
-  if (!payment) {
+  if (!query.isSuccess) {
     return (
       <div className="flex flex-col gap-4">
         {back}
         <PageTitle>{t("title.payment")}</PageTitle>
-        <EmptyState title={t("payments.notLoaded")}>{t("payments.notLoadedHint")}</EmptyState>
+        <DetailStates query={query} back="/admin/payments">
+          {() => null}
+        </DetailStates>
       </div>
     );
   }
+  const payment = query.data;
   return (
     <div className="flex flex-col gap-4">
       {back}
@@ -59,6 +64,10 @@ export function PaymentRoute() {
             { label: t("payments.settled"), value: payment.settled_at ? <DateTime iso={payment.settled_at} style="dateTime" /> : "—" },
             { label: t("payments.failure"), value: payment.failure_reason ?? "—" },
             { label: t("payments.late"), value: payment.late ? t("yes") : t("no") },
+            { label: t("fields.phone"), value: payment.payer_phone ?? "—" },
+            { label: t("payments.holdUntil"), value: payment.hold_until ? <DateTime iso={payment.hold_until} style="dateTime" /> : "—" },
+            { label: t("payments.lastChecked"), value: payment.last_checked_at ? <DateTime iso={payment.last_checked_at} style="dateTime" /> : "—" },
+            { label: t("payments.notes"), value: <span className="break-all">{entriesText(payment.notes) || "—"}</span> },
             { label: t("fields.id"), value: <code className="break-all text-sm">{payment.id}</code> },
           ]}
         />
@@ -74,6 +83,8 @@ export function PaymentRoute() {
           <RefundPayment payment={payment} />
         </Section>
       ) : null}
+      <PaymentLinksSections payment={payment} />
+      <PaymentHistorySection payment={payment} />
       <Link to="/admin/refunds" className="inline-flex min-h-11 items-center self-start font-semibold text-brand-800 underline">
         {t("payments.seeRefunds")}
       </Link>
