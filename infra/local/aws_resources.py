@@ -69,6 +69,14 @@ def start_moto(port: int) -> ThreadedMotoServer:
     return server
 
 
+def _public_read_policy(bucket: str) -> str:
+    """Product images are public (CloudFront serves them in production); the browser fetches
+    them from moto without credentials, which moto refuses unless a policy allows it. The
+    verification documents bucket stays private: admins read it through presigned links."""
+    statement = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/*"}
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+
+
 def create_resources(settings: Settings, endpoint_url: str) -> LocalAws:
     """The notifications queue (+ dead-letter queue), the verified sender, the images and the
     verification documents buckets."""
@@ -96,6 +104,7 @@ def create_resources(settings: Settings, endpoint_url: str) -> LocalAws:
         if region != "us-east-1":
             bucket["CreateBucketConfiguration"] = {"LocationConstraint": region}
         s3.create_bucket(**bucket)
+    s3.put_bucket_policy(Bucket=settings.images_bucket, Policy=_public_read_policy(settings.images_bucket))
 
     log.info(
         "Created SQS %s (+ %s), SES sender %s, S3 buckets %s and %s",
