@@ -32,7 +32,7 @@ test("an admin finds a refund to send, and marks it sent with the transfer's ref
 test("an admin downloads the payout batch and marks a wholesaler's due settlement paid", async ({ page, checkpoint }) => {
   test.slow();
   const shop = await newShop();
-  const { orderNumber } = await paidOrder(shop);
+  const { orderNumber, paymentId } = await paidOrder(shop);
 
   await signInAdmin(page, "/admin/settlements");
   await expect(page.getByRole("heading", { name: "Settlements" })).toBeVisible();
@@ -60,4 +60,13 @@ test("an admin downloads the payout batch and marks a wholesaler's due settlemen
   await page.getByRole("link", { name: "Paid", exact: true }).click();
   await expect(page.locator("tr, li").filter({ hasText: orderNumber })).toContainText(`B2C-${orderNumber}`);
   await checkpoint("admin-settlements-paid");
+
+  await page.goto(`/admin/payments/${paymentId}`);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /^Payment from / })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Orders paid" })).toContainText(orderNumber);
+  await expect(page.getByRole("region", { name: "Owed to wholesalers" })).toContainText(`B2C-${orderNumber}`);
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Request 1 sent to");
+  await expect(page.getByRole("region", { name: "Refund", exact: true })).toBeVisible();
+  await checkpoint("admin-payment-detail");
 });
