@@ -90,7 +90,7 @@ export function PaymentLinksSections({ payment }: { payment: AdminPaymentDetail 
             cardTitle={(order) => order.number}
             columns={[
               { header: t("payments.orderNumber"), cell: (order) => order.number },
-              { header: t("fields.status"), cell: (order) => order.status },
+              { header: t("fields.status"), cell: (order) => t(`orderStatus.${order.status}`, { defaultValue: order.status }) },
               { header: t("payments.orderTotal"), numeric: true, cell: (order) => <Money amount={order.total} currency={payment.currency} /> },
             ]}
           />

@@ -65,6 +65,7 @@ describe("a payment's page opened from its address", () => {
     expect(screen.getByText("QK7B2X9ZPL")).toBeInTheDocument();
     const orders = screen.getByRole("region", { name: "Orders paid" });
     expect(within(orders).getAllByText("ORD-000042").length).toBeGreaterThan(0);
+    expect(within(orders).getByText("Accepted")).toBeInTheDocument();
     const history = screen.getByRole("region", { name: "History" });
     expect(within(history).getByText("Request 1 sent to +254712345678")).toBeInTheDocument();
     expect(screen.getByText("No refund of this payment.")).toBeInTheDocument();
