@@ -43,6 +43,16 @@ class RefundTooLarge(BusinessRuleViolation):
     message = "The refund is larger than what is left to refund on this payment."
 
 
+class RefundOrderRequired(BusinessRuleViolation):
+    code = "refund_order_required"
+    message = "This payment paid for several orders: say which order the refund is for."
+
+
+class RefundOrderNotOfPayment(BusinessRuleViolation):
+    code = "refund_order_not_of_payment"
+    message = "This payment did not pay for that order."
+
+
 class RefundNotFound(NotFound):
     code = "refund_not_found"
     message = "Refund not found."

@@ -24,15 +24,17 @@ from chalicelib.core.clock import start_of_day, utcnow
 from chalicelib.core.observability import logger
 from chalicelib.core.pagination import after_created, created_cursor
 from chalicelib.core.principal import Principal
-from chalicelib.payments import ledger_repository, payment_events, repository
+from chalicelib.payments import ledger_repository, payment_events, repository, settlement_repository
 from chalicelib.payments.errors import (
     NotRefundable,
     PaymentNotFound,
     RefundAlreadyClosed,
     RefundNotFound,
+    RefundOrderNotOfPayment,
+    RefundOrderRequired,
     RefundTooLarge,
 )
-from chalicelib.payments.models import Payment, Refund
+from chalicelib.payments.models import Payment, Refund, Settlement
 from chalicelib.payments.providers import get_provider
 from chalicelib.payments.providers.base import ProviderError, ProviderRejected, RefundNotSupported
 from chalicelib.payments.refunds import open_refund, paid_amount, summary
@@ -104,8 +106,20 @@ def refund_payment(
     left = paid_amount(payment) - ledger_repository.refunded_so_far(session, payment.id)
     if body.amount > left:
         raise RefundTooLarge(extra={"refundable": str(left)})
+    settlement, several = _refunded_settlement(session, payment, body.order_id)
+    if settlement is not None and several:
+        left_on_order = settlement.order_total - ledger_repository.refunded_for_order(session, settlement.order_id)
+        if body.amount > left_on_order:
+            raise RefundTooLarge(extra={"refundable": str(left_on_order), "order_number": settlement.order_number})
     refund = open_refund(
-        session, payment, amount=body.amount, cause="manual", reason=body.reason, requested_by=principal.user_id
+        session,
+        payment,
+        amount=body.amount,
+        cause="manual",
+        reason=body.reason,
+        order_id=settlement.order_id if settlement else None,
+        order_number=settlement.order_number if settlement else None,
+        requested_by=principal.user_id,
     )
     _through_provider(payment, refund, principal.user_id)
     if refund.status == "completed":
@@ -121,6 +135,32 @@ def refund_payment(
         details={"refund_id": str(refund.id), "amount": str(refund.amount), "status": refund.status},
     )
     return refund_out(refund, payment)
+
+
+def _refunded_settlement(
+    session: Session, payment: Payment, order_id: uuid.UUID | None
+) -> tuple[Settlement | None, bool]:
+    """The order a refund is for, through the settlement of each order the payment paid, and
+    whether the payment paid for several. The refund then holds that settlement and shows as
+    refunded on it, so the wholesaler is not paid for goods whose money went back. A refund of
+    a payment for several orders is capped by its order's total as well; a payment for one
+    order is capped by what was charged (which may be rounded up to the provider's whole
+    units). A cancelled order was refunded when it was cancelled, so only the others count. A
+    payment that paid no order (a subscription invoice) refunds the payment alone."""
+    settlements = [
+        row.Settlement
+        for row in settlement_repository.settlements_of_payment(session, payment.id)
+        if row.Settlement.status != "cancelled"
+    ]
+    several = len(settlements) > 1
+    if order_id is None:
+        if several:
+            raise RefundOrderRequired(extra={"orders": [s.order_number for s in settlements]})
+        return (settlements[0] if settlements else None), several
+    for settlement in settlements:
+        if settlement.order_id == order_id:
+            return settlement, several
+    raise RefundOrderNotOfPayment()
 
 
 def _through_provider(payment: Payment, refund: Refund, user_id: uuid.UUID) -> None:

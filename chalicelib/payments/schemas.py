@@ -165,6 +165,11 @@ class AdminPaymentPage(Schema):
 class RefundRequest(Strict):
     amount: Annotated[MoneyInput, Field(gt=0, le=Decimal("999999999999.99"), decimal_places=2)]
     reason: Annotated[str, Field(min_length=3, max_length=500)]
+    order_id: uuid.UUID | None = Field(
+        default=None,
+        description="The order the refund is for, when the payment paid for several; "
+        "a payment that paid for one order refunds that order.",
+    )
 
 
 class CompleteRefundRequest(Strict):

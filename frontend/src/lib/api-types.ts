@@ -5506,6 +5506,12 @@ export interface components {
              * @example 120.00
              */
             amount: string;
+            /**
+             * Order Id
+             * @description The order the refund is for, when the payment paid for several; a payment that paid for one order refunds that order.
+             * @default null
+             */
+            order_id?: string | null;
             /** Reason */
             reason: string;
         };
