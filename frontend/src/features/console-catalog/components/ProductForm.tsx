@@ -13,7 +13,7 @@ import { applyApiFieldErrors } from "@/lib/form-errors";
 import { categoriesQuery } from "../api/products";
 import { type CategoryNode, PRODUCT_STATUSES } from "../api/types";
 import { type ProductFormValues, productFormFields, productSchema } from "../lib/product-form";
-import { TextAreaField } from "./TextAreaField";
+import { TextAreaField } from "@/components/TextAreaField";
 import { TierEditor } from "./TierEditor";
 
 interface ProductFormProps {

@@ -14,7 +14,7 @@ import { applyApiFieldErrors } from "@/lib/form-errors";
 import { useChangeStock } from "../api/stock";
 import { STOCK_REASONS, type StockReason } from "../api/types";
 import { type Direction, deltaOf, directionOf } from "../lib/stock-change";
-import { TextAreaField } from "./TextAreaField";
+import { TextAreaField } from "@/components/TextAreaField";
 
 interface StockValues {
   reason: StockReason;
