@@ -1,4 +1,5 @@
 import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { startSession } from "@/lib/auth-session";
 import { envelope, fakeApi, json, signedIn } from "@/test/fake-api";
@@ -48,9 +49,17 @@ const PAYMENT: AdminPaymentDetail = {
 
 beforeAll(loadAdminTexts);
 
-function openCold(answer: () => Response) {
+function settlement(orderId: string, number: string, wholesaler: string, status: "due" | "cancelled" = "due") {
+  return {
+    id: `${orderId.slice(0, -4)}5e7f`, order_id: orderId, order_number: number, payment_id: ID, wholesaler_id: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+    wholesaler_name: wholesaler, currency: "KES", order_total: "750.00", commission_rate: "0.0200", commission: "15.00", amount_due: "735.00",
+    status, held: false, refunded: "0.00", payout_reference: null, paid_at: null, created_at: "2026-12-01T08:01:00Z",
+  };
+}
+
+function openCold(answer: () => Response, refund?: (call: { body: unknown }) => Response) {
   startSession(signedIn("access-1", "refresh-1"));
-  const server = fakeApi({ [`GET /admin/payments/${ID}`]: answer });
+  const server = fakeApi({ [`GET /admin/payments/${ID}`]: answer, ...(refund ? { [`POST /admin/payments/${ID}/refund`]: refund } : {}) });
   vi.stubGlobal("fetch", server.fetch);
   vi.stubGlobal("matchMedia", () => ({ matches: true, addEventListener: vi.fn(), removeEventListener: vi.fn() }));
   renderWithProviders(<PaymentRoute />, { path: "/admin/payments/:paymentId", at: `/admin/payments/${ID}` });
@@ -77,5 +86,39 @@ describe("a payment's page opened from its address", () => {
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("We could not find this.");
     expect(within(alert).getByRole("link", { name: "Back to the list" })).toHaveAttribute("href", "/admin/payments");
+  });
+
+  it("asks which order a refund is for when the payment paid for several, and sends it", async () => {
+    const SECOND = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+    const several = {
+      ...PAYMENT,
+      settlements: [settlement(ORDER, "ORD-000042", "Pwani Wholesale"), settlement(SECOND, "ORD-000043", "Lakeside Traders")],
+    };
+    const server = openCold(
+      () => json(200, several),
+      () => json(201, { id: "r-1", amount: "100.00", currency: "KES", status: "open" }),
+    );
+    const form = await screen.findByRole("region", { name: "Refund" });
+    await userEvent.clear(within(form).getByLabelText("Amount to refund"));
+    await userEvent.type(within(form).getByLabelText("Amount to refund"), "100.00");
+    await userEvent.type(within(form).getByLabelText("Reason"), "Damaged crate");
+    await userEvent.click(within(form).getByRole("button", { name: "Refund…" }));
+    expect(within(form).getByText("This payment paid for several orders: choose the one the refund is for.")).toBeInTheDocument();
+
+    await userEvent.selectOptions(within(form).getByLabelText("Order the refund is for"), "ORD-000043 · Lakeside Traders");
+    await userEvent.click(within(form).getByRole("button", { name: "Refund…" }));
+    await userEvent.click(within(form).getByRole("button", { name: "Yes, open the refund" }));
+
+    await screen.findByText("Refund opened:");
+    expect(server.callsTo(`POST /admin/payments/${ID}/refund`).map((call) => call.body)).toEqual([
+      { amount: "100.00", reason: "Damaged crate", order_id: SECOND },
+    ]);
+  });
+
+  it("does not ask for an order when only one of the orders is still owed", async () => {
+    const one = { ...PAYMENT, settlements: [settlement(ORDER, "ORD-000042", "Pwani Wholesale"), settlement("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "ORD-000044", "Lakeside Traders", "cancelled")] };
+    openCold(() => json(200, one));
+    const form = await screen.findByRole("region", { name: "Refund" });
+    expect(within(form).queryByLabelText("Order the refund is for")).not.toBeInTheDocument();
   });
 });
