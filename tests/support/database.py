@@ -46,10 +46,19 @@ def drop_database(url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def migrate(url: str) -> None:
+def alembic_config(url: str | None = None) -> Config:
     config = Config(str(ROOT / "alembic.ini"))
-    config.attributes["database_url"] = url
-    command.upgrade(config, "heads")
+    if url is not None:
+        config.attributes["database_url"] = url
+    return config
+
+
+def migrate(url: str) -> None:
+    command.upgrade(alembic_config(url), "heads")
+
+
+def downgrade(url: str, revision: str) -> None:
+    command.downgrade(alembic_config(url), revision)
 
 
 def terminate(database_url: str, pid: int) -> None:
