@@ -61,7 +61,10 @@ test("an admin downloads the payout batch and marks a wholesaler's due settlemen
   await expect(page.locator("tr, li").filter({ hasText: orderNumber })).toContainText(`B2C-${orderNumber}`);
   await checkpoint("admin-settlements-paid");
 
+  // Opened cold from its address, then reloaded once the page (and its session refresh) is done:
+  // a reload during the refresh would replay a rotated refresh token, which ends the session.
   await page.goto(`/admin/payments/${paymentId}`);
+  await expect(page.getByRole("heading", { name: /^Payment from / })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: /^Payment from / })).toBeVisible();
   await expect(page.getByRole("region", { name: "Orders paid" })).toContainText(orderNumber);
