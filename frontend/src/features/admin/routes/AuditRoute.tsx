@@ -6,7 +6,7 @@ import { PageTitle } from "@/components/PageTitle";
 import { type AuditEntry, auditQuery } from "../api/audit";
 import { AuditList } from "../components/AuditList";
 import { FilterForm } from "../components/FilterForm";
-import { PagedList } from "../components/PagedList";
+import { PagedList } from "@/components/PagedList";
 import { readDay, readText } from "../lib/url-filters";
 
 export function AuditRoute() {

@@ -7,7 +7,7 @@ import { PageTitle } from "@/components/PageTitle";
 import { SelectField } from "@/components/SelectField";
 import { type Business, businessesQuery } from "../api/businesses";
 import { FilterForm } from "../components/FilterForm";
-import { PagedList } from "../components/PagedList";
+import { PagedList } from "@/components/PagedList";
 import { ResponsiveTable } from "../components/ResponsiveTable";
 import { SectionTabs } from "../components/SectionTabs";
 import { StatusBadge, toneOf } from "../components/StatusBadge";

@@ -6,7 +6,7 @@ import { Money } from "@/components/Money";
 import { PageTitle } from "@/components/PageTitle";
 import { type AdminPayment, paymentsQuery } from "../api/payments";
 import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES, PaymentFilters, isProvider } from "../components/PaymentFilters";
-import { PagedList } from "../components/PagedList";
+import { PagedList } from "@/components/PagedList";
 import { ResponsiveTable } from "../components/ResponsiveTable";
 import { SectionTabs } from "../components/SectionTabs";
 import { StatusBadge, toneOf } from "../components/StatusBadge";

@@ -8,7 +8,7 @@ import { SelectField } from "@/components/SelectField";
 import { useCanWrite } from "@/lib/audience";
 import { type AdminRefund, refundsQuery } from "../api/refunds";
 import { FilterForm } from "../components/FilterForm";
-import { PagedList } from "../components/PagedList";
+import { PagedList } from "@/components/PagedList";
 import { RefundActions } from "../components/RefundRow";
 import { ResponsiveTable } from "../components/ResponsiveTable";
 import { SectionTabs } from "../components/SectionTabs";

@@ -9,7 +9,7 @@ import { Money } from "@/components/Money";
 import { PageTitle } from "@/components/PageTitle";
 import { useCanWrite } from "@/lib/audience";
 import { type AdminSettlement, type BulkPayoutResult, downloadPayoutBatch, settlementsQuery } from "../api/settlements";
-import { PagedList } from "../components/PagedList";
+import { PagedList } from "@/components/PagedList";
 import { PayoutPanel } from "../components/PayoutPanel";
 import { ResponsiveTable } from "../components/ResponsiveTable";
 import { SectionTabs } from "../components/SectionTabs";

@@ -6,7 +6,7 @@ import { PageTitle } from "@/components/PageTitle";
 import { SelectField } from "@/components/SelectField";
 import { type AdminUser, usersQuery } from "../api/users";
 import { FilterForm } from "../components/FilterForm";
-import { PagedList } from "../components/PagedList";
+import { PagedList } from "@/components/PagedList";
 import { SectionTabs } from "../components/SectionTabs";
 import { UserTable } from "../components/UserTable";
 import { readChoice, readText } from "../lib/url-filters";

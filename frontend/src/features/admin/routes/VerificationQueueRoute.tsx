@@ -4,7 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { DateTime } from "@/components/DateTime";
 import { PageTitle } from "@/components/PageTitle";
 import { type Business, businessesQuery } from "../api/businesses";
-import { PagedList } from "../components/PagedList";
+import { PagedList } from "@/components/PagedList";
 import { ResponsiveTable } from "../components/ResponsiveTable";
 import { StatusBadge, toneOf } from "../components/StatusBadge";
 import { QUEUE_STATUSES, VerificationFilter } from "../components/VerificationFilter";

@@ -2,34 +2,35 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "@/components/DateTime";
 import { Money } from "@/components/Money";
+import { PagedList } from "@/components/PagedList";
 import { payoutsQuery } from "../api/money";
-import { NoneYet, Paged } from "./Paged";
 
 /** The payouts the platform made: one reference, one amount, the settlements it covered. */
 export function PayoutsTab() {
   const { t } = useTranslation("consoleOrders");
   const payouts = useInfiniteQuery(payoutsQuery);
-  const items = payouts.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <Paged
+    <PagedList
       query={payouts}
-      count={items.length}
       loadingLabel={t("money.loading")}
-      empty={<NoneYet title={t("money.payout.empty")} hint={t("money.payout.emptyHint")} />}
+      empty={t("money.payout.empty")}
+      emptyHint={t("money.payout.emptyHint")}
     >
-      <ul aria-label={t("money.payout.listLabel")} className="flex flex-col gap-2">
-        {items.map((payout) => (
-          <li key={payout.reference} className="flex items-center justify-between gap-3 rounded-xl border border-stone-200 bg-white p-3">
-            <span className="flex flex-col">
-              <span className="font-semibold">{payout.reference}</span>
-              <span className="text-sm text-stone-700">
-                <DateTime iso={payout.paid_at} /> · {t("money.payout.settlements", { count: payout.settlement_count })}
+      {(items) => (
+        <ul aria-label={t("money.payout.listLabel")} className="flex flex-col gap-2">
+          {items.map((payout) => (
+            <li key={payout.reference} className="flex items-center justify-between gap-3 rounded-xl border border-stone-200 bg-white p-3">
+              <span className="flex flex-col">
+                <span className="font-semibold">{payout.reference}</span>
+                <span className="text-sm text-stone-700">
+                  <DateTime iso={payout.paid_at} /> · {t("money.payout.settlements", { count: payout.settlement_count })}
+                </span>
               </span>
-            </span>
-            <Money amount={payout.amount} currency={payout.currency} className="text-lg font-bold" />
-          </li>
-        ))}
-      </ul>
-    </Paged>
+              <Money amount={payout.amount} currency={payout.currency} className="text-lg font-bold" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </PagedList>
   );
 }

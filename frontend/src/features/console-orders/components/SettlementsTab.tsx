@@ -4,13 +4,13 @@ import { Link } from "react-router";
 import { DateTime } from "@/components/DateTime";
 import { Field } from "@/components/Field";
 import { Money } from "@/components/Money";
+import { PagedList } from "@/components/PagedList";
 import { SelectField } from "@/components/SelectField";
 import { formatPercent } from "@/lib/format";
 import { useLocale } from "@/lib/use-locale";
 import { settlementsQuery } from "../api/money";
 import type { Settlement, SettlementSummary } from "../api/types";
 import { type MoneyFilters, SETTLEMENT_STATUSES } from "../lib/money-filters";
-import { NoneYet, Paged } from "./Paged";
 
 function Totals({ summary }: { summary: SettlementSummary }) {
   const { t } = useTranslation("consoleOrders");
@@ -88,7 +88,6 @@ export function SettlementsTab({ filters, onChange }: { filters: MoneyFilters; o
   const { t } = useTranslation("consoleOrders");
   const settlements = useInfiniteQuery(settlementsQuery(filters));
   const first = settlements.data?.pages[0];
-  const items = settlements.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div className="flex flex-col gap-4">
       {first ? <Totals summary={first.summary} /> : null}
@@ -126,18 +125,20 @@ export function SettlementsTab({ filters, onChange }: { filters: MoneyFilters; o
           onChange={(event) => onChange({ ...filters, to: event.target.value || null })}
         />
       </div>
-      <Paged
+      <PagedList
         query={settlements}
-        count={items.length}
         loadingLabel={t("money.loading")}
-        empty={<NoneYet title={t("money.settlement.empty")} hint={t("money.settlement.emptyHint")} />}
+        empty={t("money.settlement.empty")}
+        emptyHint={t("money.settlement.emptyHint")}
       >
-        <ul aria-label={t("money.settlement.listLabel")} className="flex flex-col gap-2">
-          {items.map((settlement) => (
-            <SettlementRow key={settlement.id} settlement={settlement} />
-          ))}
-        </ul>
-      </Paged>
+        {(items) => (
+          <ul aria-label={t("money.settlement.listLabel")} className="flex flex-col gap-2">
+            {items.map((settlement) => (
+              <SettlementRow key={settlement.id} settlement={settlement} />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </div>
   );
 }

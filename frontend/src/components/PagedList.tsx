@@ -15,17 +15,19 @@ interface PagedListProps<Item> {
   query: UseInfiniteQueryResult<InfiniteData<Page<Item>>>;
   empty: string;
   emptyHint?: ReactNode;
+  /** Read to screen readers while the first page loads. */
+  loadingLabel?: string;
   children: (items: Item[]) => ReactNode;
 }
 
-/** A cursor-paged list's loading, error, empty and "Load more" states around its rows. */
-export function PagedList<Item>({ query, empty, emptyHint, children }: PagedListProps<Item>) {
-  const { t } = useTranslation("admin");
+/** A cursor-paged list's loading, error, empty and "Show more" states around its rows. */
+export function PagedList<Item>({ query, empty, emptyHint, loadingLabel, children }: PagedListProps<Item>) {
+  const { t } = useTranslation();
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   if (query.isPending) {
     return (
       <div aria-busy="true" className="flex flex-col gap-3">
-        <span className="sr-only">{t("list.loading")}</span>
+        <span className="sr-only">{loadingLabel ?? t("list.loading")}</span>
         {[0, 1, 2].map((index) => (
           <Skeleton key={index} className="h-16 w-full" />
         ))}
